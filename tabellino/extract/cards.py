@@ -1,0 +1,91 @@
+"""Find the players sent off: "Red card: Cancelo" lines and "X was sent off" in the narrative."""
+
+from __future__ import annotations
+
+import re
+
+from tabellino.extract import component
+from tabellino.extract.cues import cue_pattern
+from tabellino.extract.doc import Doc, PersonMention
+from tabellino.extract.goals import team_of_person
+from tabellino.extract.people import surname_key
+from tabellino.models import Match, RedCard, Span
+
+__all__ = ["find_red_cards"]
+
+
+@component("red_cards")
+def find_red_cards(doc: Doc) -> None:
+    """Attach each player sent off to the match it happened in (never a coach or referee)."""
+    pattern = cue_pattern(doc.lang, "cards", "red_card_words")
+    if pattern is None or not doc.matches:
+        return
+    for cue in pattern.finditer(doc.text):
+        if doc.in_quote(cue.start()):
+            continue
+        sent = doc.sentence_of(cue.start())
+        person = _player_for(doc, cue, sent)
+        if person is None:
+            continue
+        match = _match_of(doc, person, sent, cue.start())
+        if match is None or _already(match, person):
+            continue
+        card = RedCard(team=team_of_person(doc, person, sent), player=person.name)
+        if card.team is not None and not match.has_team(card.team):
+            continue
+        minute = _minute_in(doc, sent)
+        if minute is not None:
+            card.minute = minute
+        card.evidence.spans = [Span(cue.start(), cue.end()), Span(person.start, person.end)]
+        match.red_cards.append(card)
+
+
+def _player_for(doc: Doc, cue: re.Match[str], sent: Span) -> PersonMention | None:
+    """Return the person a sending-off cue is about: the nearest player in the same sentence."""
+    people = [p for p in doc.people_in(sent) if _is_player(doc, p)]
+    if not people:
+        return None
+    before = [p for p in people if p.end <= cue.start()]
+    after = [p for p in people if p.start >= cue.end()]
+    header = doc.text[sent.start : cue.end()].strip().endswith(":") or doc.text[cue.end() : cue.end() + 3].strip().startswith(":")
+    if header and after:
+        return after[0]
+    if before and cue.start() - before[-1].end < 120:
+        return before[-1]
+    return after[0] if after and after[0].start - cue.end() < 60 else None
+
+
+def _is_player(doc: Doc, person: PersonMention) -> bool:
+    """Return whether a person may be a player sent off (not a known coach, referee or pundit)."""
+    coaches = {name for m in doc.matches for name in m.coaches.values()}
+    if person.name in coaches or any(m.referee == person.name for m in doc.matches):
+        return False
+    role = doc.roles.get(person.name, ("player", None))[0]
+    return role not in doc.lang.words("cards", "not_player_roles")
+
+
+def _match_of(doc: Doc, person: PersonMention, sent: Span, offset: int) -> Match | None:
+    """Return the match a sending-off belongs to: the player's team's match, else the section's."""
+    team = team_of_person(doc, person, sent)
+    candidates = [m for m in doc.matches if team is None or m.has_team(team)] or list(doc.matches)
+    before = [m for m in candidates if _start(m) <= offset]
+    if before:
+        return max(before, key=_start)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _start(match: Match) -> int:
+    """Return the first evidence offset of a match."""
+    starts = [s.start for ev in match.evidence.values() for s in ev.spans]
+    return min(starts) if starts else 0
+
+
+def _already(match: Match, person: PersonMention) -> bool:
+    """Return whether the player already has a red card in this match."""
+    return any(c.player and surname_key(c.player) == surname_key(person.name) for c in match.red_cards)
+
+
+def _minute_in(doc: Doc, sent: Span) -> int | None:
+    """Return the single minute written in the sentence, if exactly one is."""
+    minutes = [m for m in doc.minutes if sent.start <= m.start < sent.end]
+    return minutes[0].minute if len(minutes) == 1 else None

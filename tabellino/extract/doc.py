@@ -1,0 +1,140 @@
+"""The state one article's extraction works on: the text, its mentions, and the facts so far."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from tabellino.kb import (
+    CityMention,
+    ClubMention,
+    CompetitionMention,
+    KnowledgeBase,
+    VenueMention,
+)
+from tabellino.lang import LanguageData
+from tabellino.models import Article, Extraction, Match, Span
+
+__all__ = ["Doc", "MinuteMention", "PersonMention", "ScoreMention"]
+
+_QUOTED = re.compile(r"“[^”]{2,}”|\"[^\"\n]{2,}\"|«[^»]{2,}»|„[^“”]{2,}[“”]")
+_ABBREVIATION = re.compile(r"(?:^|[\s(.])(?:[A-ZÀ-Þ]|Mr|Mrs|Dr|St|Jr|vs|Nr|No)\.$")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»“’']?\s+(?=[\"“„«‘A-ZÀ-ÖØ-Þ0-9-])|\n\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreMention:
+    """A score written in the text, e.g. ``3-0``, ``2:1``, ``3, ... 0``, ``dos goles por cero``."""
+
+    start: int
+    end: int
+    first: int
+    second: int
+
+
+@dataclass(frozen=True, slots=True)
+class MinuteMention:
+    """A match minute written in the text (``45'``, ``90+2'``, ``in the 35th minute``, ``37' st``)."""
+
+    start: int
+    end: int
+    minute: int
+    added: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A span naming a person; ``name`` is the fullest form the article gives for them."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+
+
+@dataclass
+class Doc:
+    """One article under extraction: clean text (boilerplate blanked), mentions, and results."""
+
+    article: Article
+    text: str
+    lang: LanguageData
+    kb: KnowledgeBase
+    sentences: list[Span] = field(default_factory=list)
+    clubs: list[ClubMention] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
+    scores: list[ScoreMention] = field(default_factory=list)
+    minutes: list[MinuteMention] = field(default_factory=list)
+    competitions: list[CompetitionMention] = field(default_factory=list)
+    venues: list[VenueMention] = field(default_factory=list)
+    cities: list[CityMention] = field(default_factory=list)
+    roles: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    quoted: list[Span] = field(default_factory=list)
+    result: Extraction | None = None
+
+    @classmethod
+    def create(cls, article: Article, lang: LanguageData, kb: KnowledgeBase) -> Doc:
+        """Start a doc for ``article``: blank the boilerplate and split sentences."""
+        text = article.content()
+        doc = cls(article=article, text=text, lang=lang, kb=kb)
+        doc.sentences = split_sentences(text)
+        doc.quoted = [Span(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+        doc.result = Extraction(article=article)
+        return doc
+
+    @property
+    def matches(self) -> list[Match]:
+        """Return the matches extracted so far."""
+        assert self.result is not None
+        return self.result.matches
+
+    def primary_match(self) -> Match | None:
+        """Return the primary match, if one has been chosen."""
+        return next((m for m in self.matches if m.primary), None)
+
+    def in_quote(self, offset: int) -> bool:
+        """Return whether ``offset`` lies inside a quotation (spoken words, not narrative)."""
+        return any(q.start < offset < q.end for q in self.quoted)
+
+    def sentence_of(self, offset: int) -> Span:
+        """Return the sentence containing character ``offset``."""
+        starts = [s.start for s in self.sentences]
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        return self.sentences[i] if self.sentences else Span(0, len(self.text))
+
+    def clubs_in(self, span: Span) -> list[ClubMention]:
+        """Return the club mentions inside ``span``."""
+        return [c for c in self.clubs if span.start <= c.start and c.end <= span.end]
+
+    def people_in(self, span: Span) -> list[PersonMention]:
+        """Return the person mentions inside ``span``."""
+        return [p for p in self.people if span.start <= p.start and p.end <= span.end]
+
+    def club_name(self, club_id: str) -> str:
+        """Return the canonical name of a club id."""
+        return self.kb.club(club_id).name
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split text into sentence spans at sentence punctuation and line breaks (blank runs skipped)."""
+    spans: list[Span] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if "\n" not in m.group() and _ABBREVIATION.search(text, max(0, m.start() - 5), m.start()):
+            continue
+        if text[start : m.start()].strip():
+            spans.append(_trim(text, start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    """Return the span with surrounding white space removed."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)

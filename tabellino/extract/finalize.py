@@ -1,0 +1,87 @@
+"""Last pass over an article's matches: brace words, scores counted from goals, goal order."""
+
+from __future__ import annotations
+
+from tabellino.extract import component
+from tabellino.extract.cues import cue_pattern
+from tabellino.extract.doc import Doc
+from tabellino.extract.goal_lists import complete_teams
+from tabellino.extract.people import surname_key
+from tabellino.models import Goal, Match, Span
+
+__all__ = ["finalize"]
+
+
+@component("finalize")
+def finalize(doc: Doc) -> None:
+    """Apply brace/hat-trick counts, derive scores told only as goals, and order the goals."""
+    _apply_multi_goal_words(doc)
+    for match in doc.matches:
+        _merge_unnamed_goals(match)
+        complete_teams(match, match.goals)
+        _derive_score(match)
+        match.goals.sort(key=lambda g: (g.minute is None, g.minute or 0, g.added or 0))
+
+
+def _apply_multi_goal_words(doc: Doc) -> None:
+    """Make "doppietta di X" / "X's brace" give X at least that many goals in the match."""
+    pattern = cue_pattern(doc.lang, "goals", "multi_goal_words")
+    counts = {k.lower(): int(v) for k, v in doc.lang.mapping("goals", "multi_goal_words").items()}
+    if pattern is None:
+        return
+    for cue in pattern.finditer(doc.text):
+        if doc.in_quote(cue.start()):
+            continue
+        sent = doc.sentence_of(cue.start())
+        near = [p for p in doc.people_in(sent) if abs(p.start - cue.end()) < 25 or abs(cue.start() - p.end) < 25]
+        if len(near) != 1:
+            continue
+        person, wanted = near[0], counts.get(" ".join(cue.group().lower().split()), 0)
+        for match in doc.matches:
+            have = [g for g in match.goals if g.scorer and surname_key(g.scorer) == surname_key(person.name)]
+            if have and len(have) < wanted:
+                for _ in range(wanted - len(have)):
+                    extra = Goal(team=have[0].team, scorer=have[0].scorer)
+                    extra.evidence.spans = [Span(cue.start(), cue.end()), Span(person.start, person.end)]
+                    match.goals.append(extra)
+
+
+def _merge_unnamed_goals(match: Match) -> None:
+    """Give an unnamed goal's minute to the named goal told just before it (the same goal)."""
+    for goal in [g for g in match.goals if g.scorer is None and g.minute is not None]:
+        start = goal.evidence.spans[0].start if goal.evidence.spans else 0
+        earlier = [
+            g
+            for g in match.goals
+            if g.scorer and g.minute is None and g.evidence.spans and 0 < start - g.evidence.spans[0].start < 600
+        ]
+        if earlier:
+            named = max(earlier, key=lambda g: g.evidence.spans[0].start)
+            named.minute, named.added = goal.minute, goal.added
+            named.evidence.spans.extend(goal.evidence.spans)
+            match.goals.remove(goal)
+
+
+def _derive_score(match: Match) -> None:
+    """Count the goals of a match known only by its winner into a derived score, when consistent."""
+    if match.home_goals is not None or not match.goals or match.winner is None:
+        return
+    if any(g.team is None for g in match.goals):
+        return
+    home = sum(1 for g in match.goals if g.team == match.home)
+    away = sum(1 for g in match.goals if g.team == match.away)
+    if not _agrees(match.winner, match, home, away):
+        return
+    match.home_goals, match.away_goals, match.winner = home, away, None
+    for goal in match.goals:
+        for span in goal.evidence.spans[:1]:
+            match.cite("score", span, derived=True)
+
+
+def _agrees(winner: str, match: Match, home: int, away: int) -> bool:
+    """Return whether a counted score agrees with the stated winner."""
+    if winner == "draw":
+        return home == away
+    if winner == match.home:
+        return home > away
+    return winner == match.away and away > home

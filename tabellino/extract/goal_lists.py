@@ -1,0 +1,229 @@
+"""Read compact scorer lists: "Goals: Alvarez 17', Haaland pen 90+5' | Pereira pen 28'",
+wire "Scorers: W. Zaha 59" blocks, and one-goal lines such as "Oudin 17' (L)"."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from tabellino.extract.cues import cue_pattern, find_cues
+from tabellino.extract.doc import Doc, PersonMention
+from tabellino.extract.people import fold
+from tabellino.models import Goal, Match, Span
+
+__all__ = ["complete_teams", "find_listed_goals"]
+
+_ITEM_SEP = re.compile(r"[,;\n]|\s[-–]\s")
+_BARE_NUMBER = re.compile(r"(?<![\w.+])(\d{1,3})(?:\s?\+\s?(\d{1,2}))?(?:\.|['’′]|(?=[\s,;|]|$|og|pen|\())")
+_TAG = re.compile(r"\(([^()\d]{1,20})\)")
+_CONNECTORS = re.compile(r"\b(?:e|and|y|und|et|en)\b", re.IGNORECASE)
+_LABEL_END = re.compile(r"\s[A-Z][a-z]+(?:\s[a-z]+){0,2}:\s")
+_WIRE_TOKEN = re.compile(r"\s*\(\d{1,2}\)\s*\d{1,2}\s*")
+
+
+def find_listed_goals(doc: Doc) -> dict[int, list[Goal]]:
+    """Return ``id(match) -> goals`` read from the compact scorer lists of the article."""
+    out: dict[int, list[Goal]] = {}
+    header = cue_pattern(doc.lang, "goals", "list_headers")
+    for lo, hi in _lines(doc.text):
+        found = _header_list(doc, header, lo, hi) or _tagged_line(doc, lo, hi)
+        for match, goals in found:
+            out.setdefault(id(match), []).extend(goals)
+    for match in doc.matches:
+        complete_teams(match, out.get(id(match), []))
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of every non-blank line."""
+    spans, start = [], 0
+    for m in re.finditer(r"\n", text):
+        if text[start : m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _header_list(
+    doc: Doc, header: re.Pattern[str] | None, lo: int, hi: int
+) -> list[tuple[Match, list[Goal]]]:
+    """Read every "Goals:" / "Scorers:" list of a line."""
+    if header is None:
+        return []
+    found = []
+    for m in header.finditer(doc.text, lo, hi):
+        colon = re.match(r"\s*:\s*", doc.text[m.end() : hi])
+        if not colon:
+            continue
+        start = m.end() + colon.end()
+        end = _list_end(doc.text, start, hi)
+        team_before = _club_just_before(doc, m.start())
+        match = _match_for_list(doc, m.start(), team_before)
+        if match is not None:
+            found.append((match, _parse_list(doc, match, start, end, team_before)))
+    return found
+
+
+def _list_end(text: str, start: int, hi: int) -> int:
+    """Return where a scorer list ends: the next "Label:" of a wire block, or the line end."""
+    m = _LABEL_END.search(text, start, hi)
+    return m.start() if m else hi
+
+
+def _club_just_before(doc: Doc, pos: int) -> str | None:
+    """Return the team whose "Club (ht) N" token ends just before a wire "Scorers:" label."""
+    before = [c for c in doc.clubs if c.club and c.end <= pos and pos - c.end < 15]
+    if not before or not before[-1].club:
+        return None
+    if not _WIRE_TOKEN.fullmatch(doc.text[before[-1].end : pos]):
+        return None
+    return doc.club_name(before[-1].club)
+
+
+def _match_for_list(doc: Doc, pos: int, team: str | None) -> Match | None:
+    """Return the match a list at ``pos`` belongs to: the team's match, else the nearest heading."""
+    if team is not None:
+        with_team = [m for m in doc.matches if m.has_team(team)]
+        if with_team:
+            return min(with_team, key=lambda m: abs(_nearest_before(m, pos) - pos))
+    best: tuple[int, Match] | None = None
+    for match in doc.matches:
+        start = _nearest_before(match, pos)
+        if start <= pos and (best is None or start > best[0]):
+            best = (start, match)
+    return best[1] if best else None
+
+
+def _nearest_before(match: Match, pos: int) -> int:
+    """Return the largest evidence offset of the match that is at or before ``pos`` (or a big one)."""
+    starts = [s.start for ev in match.evidence.values() for s in ev.spans if s.start <= pos]
+    return max(starts) if starts else 10**9
+
+
+def _parse_list(doc: Doc, match: Match, start: int, end: int, team: str | None) -> list[Goal]:
+    """Parse the items of a list; a "|" splits the home side's scorers from the away side's."""
+    sep = str(doc.lang.section("goals").get("list_team_separator", "|"))
+    bar = doc.text.find(sep, start, end) if sep else -1
+    if bar >= 0 and team is None:
+        return _parse_items(doc, match, start, bar, match.home) + _parse_items(
+            doc, match, bar + len(sep), end, match.away
+        )
+    return _parse_items(doc, match, start, end, team)
+
+
+def _parse_items(doc: Doc, match: Match, start: int, end: int, team: str | None) -> list[Goal]:
+    """Parse comma-separated scorer items into goals."""
+    goals: list[Goal] = []
+    cuts = [start] + [m.end() for m in _ITEM_SEP.finditer(doc.text, start, end)] + [end]
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        goals.extend(_item_goals(doc, match, lo, hi, team))
+    return goals
+
+
+def _item_goals(doc: Doc, match: Match, lo: int, hi: int, team: str | None) -> list[Goal]:
+    """Return the goals of one list item ("Haaland pen 90+5'", "23' e 77 Rocchi (L)")."""
+    people = doc.people_in(Span(lo, hi))
+    if len(people) != 1:
+        return []
+    person = people[0]
+    minutes = _item_minutes(doc, lo, hi, person)
+    item = re.sub(r"\d", " ", doc.text[lo:hi])
+    penalty = bool(find_cues(doc.lang, "goals", "penalty_words", item, 0, len(item)))
+    own_goal = bool(find_cues(doc.lang, "goals", "own_goal_words", item, 0, len(item)))
+    tag = _TAG.search(doc.text, lo, hi)
+    item_team = team or (_team_from_tag(doc, match, tag.group(1)) if tag else None)
+    goals = []
+    for minute, added in minutes or [(None, None)]:
+        goal = Goal(item_team, person.name, minute, added, penalty, own_goal)
+        goal.evidence.spans = [Span(*_trim(doc.text, lo, hi))]
+        goals.append(goal)
+    return goals
+
+
+def _item_minutes(doc: Doc, lo: int, hi: int, person: PersonMention) -> list[tuple[int | None, int | None]]:
+    """Return the (minute, added) values written in an item, outside the person's name."""
+    found = [(m.minute, m.added) for m in doc.minutes if lo <= m.start and m.end <= hi]
+    if found:
+        return found
+    values = []
+    for m in _BARE_NUMBER.finditer(doc.text, lo, hi):
+        if person.start <= m.start() < person.end:
+            continue
+        minute = int(m.group(1))
+        if 0 < minute <= 130:
+            values.append((minute, int(m.group(2)) if m.group(2) else None))
+    return values
+
+
+def _team_from_tag(doc: Doc, match: Match, tag: str) -> str | None:
+    """Return the match team a "(L)" / "(Lec)" tag stands for, when only one fits."""
+    key = fold(tag.strip())
+    fits = [t for t in match.teams() if fold(t).startswith(key)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """Return ``(lo, hi)`` without surrounding white space and separators."""
+    while lo < hi and text[lo] in " \t,;|-–":
+        lo += 1
+    while hi > lo and text[hi - 1] in " \t,;|-–":
+        hi -= 1
+    return lo, hi
+
+
+def _tagged_line(doc: Doc, lo: int, hi: int) -> list[tuple[Match, list[Goal]]]:
+    """Read a line that is only scorer items ("Oudin 17' (L)", "11'Perrotta (R), 37'st X")."""
+    if hi - lo > 200 or not _is_item_line(doc, lo, hi):
+        return []
+    match = _match_for_list(doc, lo, None)
+    if match is None:
+        return []
+    start = _after_fixture(doc, match, lo, hi)
+    goals = _parse_items(doc, match, start, hi, None)
+    return [(match, goals)] if goals else []
+
+
+def _after_fixture(doc: Doc, match: Match, lo: int, hi: int) -> int:
+    """Return where scorer items start on a line that may begin with the fixture itself."""
+    ends = [s.end for ev in match.evidence.values() for s in ev.spans if lo <= s.start < hi]
+    if not ends:
+        return lo
+    bracket = re.match(r"\s*\([^()]*\)", doc.text[max(ends) : hi])
+    return max(ends) + (bracket.end() if bracket else 0)
+
+
+def _is_item_line(doc: Doc, lo: int, hi: int) -> bool:
+    """Return whether a line consists only of names, minutes, tags and separators."""
+    people = doc.people_in(Span(lo, hi))
+    minutes = [m for m in doc.minutes if lo <= m.start and m.end <= hi]
+    if not people or not minutes:
+        return False
+    chars = list(doc.text[lo:hi])
+    for span in [(p.start, p.end) for p in people] + [(m.start, m.end) for m in minutes]:
+        for i in range(span[0] - lo, span[1] - lo):
+            chars[i] = " "
+    for c in doc.clubs:
+        if lo <= c.start and c.end <= hi:
+            for i in range(c.start - lo, c.end - lo):
+                chars[i] = " "
+    rest = _TAG.sub(" ", "".join(chars))
+    rest = _CONNECTORS.sub(" ", rest)
+    letters = sum(ch.isalpha() for ch in rest)
+    return letters <= 3
+
+
+def complete_teams(match: Match, goals: list[Goal]) -> None:
+    """Give untagged listed goals the team that still has goals left in the final score."""
+    if match.home_goals is None or match.away_goals is None or not goals:
+        return
+    counts = Counter(g.team for g in goals)
+    left = {match.home: match.home_goals - counts[match.home], match.away: match.away_goals - counts[match.away]}
+    unknown = [g for g in goals if g.team is None]
+    if not unknown:
+        return
+    open_teams = [t for t, n in left.items() if n > 0]
+    if len(open_teams) == 1 and left[open_teams[0]] >= len(unknown):
+        for goal in unknown:
+            goal.team = open_teams[0]

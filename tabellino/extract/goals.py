@@ -1,0 +1,234 @@
+"""Find the goals of each match: compact scorer lists first, then goals told in the narrative."""
+
+from __future__ import annotations
+
+import re
+
+from tabellino.extract import component
+from tabellino.extract.cues import cue_pattern, ends_with_cue, find_cues
+from tabellino.extract.doc import Doc, MinuteMention, PersonMention
+from tabellino.extract.goal_lists import find_listed_goals
+from tabellino.extract.people import surname_key
+from tabellino.models import Goal, Match, Span
+
+__all__ = ["find_goals", "team_of_person"]
+
+_PREPOSITION_END = re.compile(r"\b(?:di|da|del|della|dello|by|from|through|of|per)\s*$", re.IGNORECASE)
+_COORDINATED = re.compile(r"^\s*(?:and|e|y|und|et|en)\s*$", re.IGNORECASE)
+_EACH = re.compile(r"\b(?:each|both|entrambi|ciascuno|jeweils|chacun|cada uno|ambos)\b", re.IGNORECASE)
+
+
+@component("goals")
+def find_goals(doc: Doc) -> None:
+    """Attach goals to matches: listed goals where a match has a list, narrative goals otherwise."""
+    listed = find_listed_goals(doc)
+    for match in doc.matches:
+        match.goals.extend(listed.get(id(match), []))
+    _narrative_goals(doc, {id(m) for m in doc.matches if listed.get(id(m))})
+
+
+def _narrative_goals(doc: Doc, has_list: set[int]) -> None:
+    """Add goals described in prose to matches that have no compact scorer list."""
+    pattern = cue_pattern(doc.lang, "goals", "score_verbs")
+    if pattern is None or not doc.matches:
+        return
+    seen: set[tuple[int, str]] = set()
+    cues = list(pattern.finditer(doc.text))
+    for i, cue in enumerate(cues):
+        if doc.in_quote(cue.start()):
+            continue
+        sent = _cue_window(doc, cues, i)
+        if _negated(doc, sent.start, sent.end, cue):
+            continue
+        for goal, match in _goals_at_cue(doc, cue, sent):
+            key = (id(match), f"{goal.scorer}|{goal.evidence.spans[0].start}")
+            if id(match) in has_list or key in seen:
+                continue
+            seen.add(key)
+            if not _duplicate(match, goal):
+                match.goals.append(goal)
+
+
+def _cue_window(doc: Doc, cues: list[re.Match[str]], i: int) -> Span:
+    """Return the cue's sentence, cut at the neighbouring cues of the same sentence."""
+    sent = doc.sentence_of(cues[i].start())
+    lo, hi = sent.start, sent.end
+    if i > 0 and cues[i - 1].end() > lo:
+        lo = cues[i - 1].end()
+    if i + 1 < len(cues) and cues[i + 1].start() < hi:
+        hi = cues[i + 1].start()
+    return Span(lo, hi)
+
+
+def _negated(doc: Doc, lo: int, hi: int, cue: re.Match[str]) -> bool:
+    """Return whether the clause of the cue says the goal did not happen (miss, save, offside)."""
+    start, end = _clause_bounds(doc.text, cue.start(), lo, hi)
+    return bool(find_cues(doc.lang, "goals", "no_goal_words", doc.text, start, end))
+
+
+def _clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """Return the clause around ``pos`` inside ``[lo, hi)`` (cut at ; : and sentence bounds)."""
+    left = max(text.rfind(c, lo, pos) for c in ";:,")
+    right_candidates = [i for i in (text.find(c, pos, hi) for c in ";:,") if i >= 0]
+    return (left + 1 if left >= lo else lo), (min(right_candidates) if right_candidates else hi)
+
+
+def _goals_at_cue(doc: Doc, cue: re.Match[str], sent: Span) -> list[tuple[Goal, Match]]:
+    """Return the goals (with their match) that one scoring cue describes."""
+    scorers = _scorers_for_cue(doc, cue, sent)
+    clause = _clause_bounds(doc.text, cue.start(), sent.start, sent.end)
+    minute = _minute_near(doc, cue, clause) if len(scorers) <= 1 else None
+    penalty = bool(find_cues(doc.lang, "goals", "penalty_words", doc.text, sent.start, sent.end))
+    own_goal = bool(find_cues(doc.lang, "goals", "own_goal_words", doc.text, sent.start, sent.end))
+    out = []
+    for person in scorers or [None]:
+        if person is None and not _is_first_goal_cue(doc, cue):
+            continue
+        team = team_of_person(doc, person, sent) if person else _team_in_clause(doc, clause)
+        match = _match_for(doc, team, cue.start())
+        if match is None:
+            continue
+        goal = Goal(team=team, scorer=person.name if person else None, penalty=penalty, own_goal=own_goal)
+        if minute:
+            goal.minute, goal.added = minute.minute, minute.added
+            goal.evidence.spans.append(Span(minute.start, minute.end))
+        goal.evidence.spans.insert(0, Span(cue.start(), cue.end()))
+        if person:
+            goal.evidence.spans.append(Span(person.start, person.end))
+        out.append((goal, match))
+    return out
+
+
+def _is_first_goal_cue(doc: Doc, cue: re.Match[str]) -> bool:
+    """Return whether the cue says "opened the scoring" (a goal worth keeping without a scorer)."""
+    return bool(find_cues(doc.lang, "goals", "first_goal_words", cue.group(), 0, len(cue.group())))
+
+
+def _scorers_for_cue(doc: Doc, cue: re.Match[str], sent: Span) -> list[PersonMention]:
+    """Return the person(s) a scoring cue is about: coordinated "X and Y ... each", else one."""
+    clause = _clause_bounds(doc.text, cue.start(), sent.start, sent.end)
+    adjacent = [p for p in doc.people_in(Span(*clause)) if _can_score(doc, p) and _next_to(p, cue)]
+    if adjacent:
+        return adjacent[:1]
+    beater = _keeper_beater(doc, cue, sent)
+    if beater is not None:
+        return [beater]
+    people = [p for p in doc.people_in(Span(*clause)) if _can_score(doc, p)]
+    if not people:
+        people = [p for p in doc.people_in(sent) if _can_score(doc, p) and p.end <= cue.start()]
+        group = _coordinated_group(doc, people)
+        if group and _EACH.search(doc.text, sent.start, sent.end):
+            return group
+        people = people[-1:]
+    if not people:
+        return []
+    if _PREPOSITION_END.search(cue.group()) or not [p for p in people if p.end <= cue.start()]:
+        after = [p for p in people if p.start >= cue.end()]
+        return after[:1] if after else people[-1:]
+    before = [p for p in people if p.end <= cue.start()]
+    return before[-1:]
+
+
+def _next_to(person: PersonMention, cue: re.Match[str]) -> bool:
+    """Return whether a person is written right next to the cue (a few characters away)."""
+    return 0 <= cue.start() - person.end <= 12 or 0 <= person.start - cue.end() <= 12
+
+
+def _keeper_beater(doc: Doc, cue: re.Match[str], sent: Span) -> PersonMention | None:
+    """Return X in "X ... beat/past <keeper>" after the cue: the scorer is who beat the keeper."""
+    people = [p for p in doc.people_in(sent) if p.start >= cue.start()]
+    for i, person in enumerate(people):
+        before = doc.text[max(0, person.start - 25) : person.start]
+        if i > 0 and ends_with_cue(doc.lang, "goals", "keeper_markers", before):
+            shooters = [p for p in people[:i] if _can_score(doc, p)]
+            return shooters[-1] if shooters else None
+    return None
+
+
+def _coordinated_group(doc: Doc, people: list[PersonMention]) -> list[PersonMention]:
+    """Return the last run of people joined by "and" ("X and Y"), or an empty list."""
+    group: list[PersonMention] = []
+    for person in people:
+        if group and _COORDINATED.match(doc.text[group[-1].end : person.start]):
+            group.append(person)
+        else:
+            group = [person]
+    return group if len(group) > 1 else []
+
+
+def _can_score(doc: Doc, person: PersonMention) -> bool:
+    """Return whether the person may be a scorer (not a coach or referee, not a beaten keeper)."""
+    role = doc.roles.get(person.name, ("player", None))[0]
+    if role in ("coach", "referee", "pundit", "official"):
+        return False
+    before = doc.text[max(0, person.start - 25) : person.start]
+    return not ends_with_cue(doc.lang, "goals", "keeper_markers", before) and not ends_with_cue(
+        doc.lang, "goals", "assist_markers", before
+    )
+
+
+def _minute_near(doc: Doc, cue: re.Match[str], clause: tuple[int, int]) -> MinuteMention | None:
+    """Return the minute mention in the cue's clause nearest to the cue."""
+    inside = [m for m in doc.minutes if clause[0] <= m.start and m.end <= clause[1]]
+    if not inside:
+        return None
+    return min(inside, key=lambda m: min(abs(m.start - cue.end()), abs(cue.start() - m.end)))
+
+
+def team_of_person(doc: Doc, person: PersonMention, sent: Span) -> str | None:
+    """Return the club (canonical name) a player plays for, from the text or the knowledge base."""
+    learned = doc.roles.get(person.name)
+    if learned and learned[1]:
+        return doc.club_name(learned[1])
+    teams = {t for m in doc.matches for t in m.teams()}
+    for club_id in doc.kb.player_clubs(person.name) or doc.kb.player_clubs(surname_key(person.name)):
+        name = doc.club_name(club_id)
+        if name in teams:
+            return name
+    return None
+
+
+def _team_in_clause(doc: Doc, clause: tuple[int, int]) -> str | None:
+    """Return the one match team named in a clause, if exactly one is."""
+    teams = {t for m in doc.matches for t in m.teams()}
+    named = {doc.club_name(c.club) for c in doc.clubs_in(Span(*clause)) if c.club}
+    inside = named & teams
+    return inside.pop() if len(inside) == 1 else None
+
+
+def _match_for(doc: Doc, team: str | None, offset: int) -> Match | None:
+    """Return the match a goal at ``offset`` belongs to: by team, else the section it sits in."""
+    candidates = [m for m in doc.matches if team is None or m.has_team(team)]
+    if team is None:
+        candidates = [m for m in candidates if _nearest_club_in(doc, m, offset)]
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    scored = [(latest_mention_before(m, offset), m) for m in candidates]
+    scored = [x for x in scored if x[0] >= 0]
+    return max(scored, key=lambda x: x[0])[1] if scored else None
+
+
+def latest_mention_before(match: Match, offset: int) -> int:
+    """Return the last offset at or before ``offset`` where the match's result is stated (or -1)."""
+    starts = [s.start for ev in match.evidence.values() for s in ev.spans if s.start <= offset]
+    return max(starts) if starts else -1
+
+
+def _nearest_club_in(doc: Doc, match: Match, offset: int) -> bool:
+    """Return whether the last club named before ``offset`` plays in ``match`` (goal context)."""
+    before = [c for c in doc.clubs if c.club and c.end <= offset]
+    return bool(before) and match.has_team(doc.club_name(before[-1].club or ""))
+
+
+def _duplicate(match: Match, goal: Goal) -> bool:
+    """Return whether the match already has this goal (same scorer and compatible minute)."""
+    for other in match.goals:
+        if other.scorer and goal.scorer and surname_key(other.scorer) == surname_key(goal.scorer):
+            if other.minute is None and goal.minute is None and other.penalty != goal.penalty:
+                continue
+            if other.minute == goal.minute or other.minute is None or goal.minute is None:
+                if goal.minute is not None and other.minute is None:
+                    other.minute, other.added = goal.minute, goal.added
+                other.penalty = other.penalty or goal.penalty
+                return True
+    return False

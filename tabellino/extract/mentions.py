@@ -1,0 +1,92 @@
+"""Find the basic mentions of an article in a few compiled scans: clubs, competitions, venues,
+cities (from the knowledge base), scores and minutes (from the language data)."""
+
+from __future__ import annotations
+
+import re
+
+from tabellino.extract import component
+from tabellino.extract.doc import Doc, MinuteMention, ScoreMention
+from tabellino.lang import LanguageData
+
+__all__ = ["find_minutes", "find_scores", "number_value"]
+
+_MAX_GOALS = 20
+_SECOND_HALF = ("st", "2t", "sh")
+
+
+@component("mentions")
+def annotate_mentions(doc: Doc) -> None:
+    """Fill the doc's club, competition, venue, city, score and minute mentions."""
+    code = doc.lang.code
+    doc.clubs = doc.kb.find_clubs(doc.text, code)
+    doc.competitions = doc.kb.find_competitions(doc.text, code)
+    doc.venues = doc.kb.find_venues(doc.text, code)
+    doc.cities = doc.kb.find_cities(doc.text, code)
+    doc.scores = find_scores(doc.text, doc.lang)
+    doc.minutes = find_minutes(doc.text, doc.lang)
+
+
+def find_scores(text: str, lang: LanguageData) -> list[ScoreMention]:
+    """Return the plausible match scores written in ``text`` (digits or words), sorted by position."""
+    found: dict[int, ScoreMention] = {}
+    for pattern in lang.patterns("scores", "score_patterns"):
+        for m in pattern.finditer(text):
+            score = _score_from_match(m, lang)
+            if score is not None and score.start not in found:
+                found[score.start] = score
+    return sorted(found.values(), key=lambda s: s.start)
+
+
+def _score_from_match(m: re.Match[str], lang: LanguageData) -> ScoreMention | None:
+    """Turn a score-pattern match into a ScoreMention, rejecting times and zero-padded numbers."""
+    a_text, b_text = m.group("a"), m.group("b")
+    if _zero_padded(a_text) or _zero_padded(b_text):
+        return None
+    a, b = number_value(a_text, lang), number_value(b_text, lang)
+    if a is None or b is None or a > _MAX_GOALS or b > _MAX_GOALS:
+        return None
+    return ScoreMention(m.start(), m.end(), a, b)
+
+
+def _zero_padded(token: str) -> bool:
+    """Return whether a number is written with a leading zero (clock times, dates)."""
+    return len(token) > 1 and token.startswith("0")
+
+
+def number_value(token: str, lang: LanguageData) -> int | None:
+    """Return the value of a number written in digits or as a word of the language."""
+    token = token.strip().lower()
+    if token.isdigit():
+        return int(token)
+    value = lang.mapping("numbers", "words").get(token)
+    return int(value) if isinstance(value, int) else None
+
+
+def find_minutes(text: str, lang: LanguageData) -> list[MinuteMention]:
+    """Return the match minutes written in ``text`` (``45'``, ``90+2'``, ``in the 35th minute``)."""
+    found: dict[int, MinuteMention] = {}
+    for pattern in lang.patterns("minutes", "minute_patterns"):
+        for m in pattern.finditer(text):
+            minute = _minute_from_match(m)
+            if minute is not None and not _overlaps(found, minute):
+                found[minute.start] = minute
+    return sorted(found.values(), key=lambda x: x.start)
+
+
+def _minute_from_match(m: re.Match[str]) -> MinuteMention | None:
+    """Turn a minute-pattern match into a MinuteMention (second-half notation converted)."""
+    groups = m.groupdict()
+    minute = int(groups["min"])
+    added = int(groups["add"]) if groups.get("add") else None
+    half = (groups.get("half") or "").lower()
+    if half in _SECOND_HALF:
+        minute += 45
+    if minute == 0 or minute > 130:
+        return None
+    return MinuteMention(m.start(), m.end(), minute, added)
+
+
+def _overlaps(found: dict[int, MinuteMention], new: MinuteMention) -> bool:
+    """Return whether ``new`` overlaps a minute already found."""
+    return any(f.start < new.end and new.start < f.end for f in found.values())

@@ -1,0 +1,433 @@
+"""What is near a position of a doc: people, clubs, sentences, clauses, paragraphs and matches.
+
+Shared by the staff, stats and quotes components. Every look-up is a bisection over mention lists
+sorted once, so a component stays linear in the number of mentions. Language-specific words come
+from the section of the language data that the calling component owns (see :class:`LangPatterns`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import weakref
+from collections.abc import Callable, Iterable, Sequence
+
+from tabellino.extract.doc import Doc, PersonMention, split_sentences
+from tabellino.kb import ClubMention
+from tabellino.lang import LanguageData
+from tabellino.models import Evidence, Span
+
+__all__ = ["LangPatterns", "TextIndex", "fallback_name", "known_players", "role_is", "team_from_context"]
+
+GapTest = Callable[[str], bool]
+_NEVER = re.compile(r"(?!x)x")
+_SENTENCE_PUNCT = re.compile(r"[.!?;\n]")
+_CANONICAL_ROLES = {"coaches": {"coach", "manager", "head coach"}, "referee": {"referee"}}
+_CACHE: weakref.WeakKeyDictionary[LanguageData, dict[str, LangPatterns]] = weakref.WeakKeyDictionary()
+
+
+class LangPatterns:
+    """The regular expressions and word lists of one language data section, compiled once."""
+
+    def __init__(self, lang: LanguageData, section: str) -> None:
+        self.lang = lang
+        self.section = section
+        self._unions: dict[str, re.Pattern[str]] = {}
+        words = self.words("articles") + self.words("prepositions")
+        self._link = re.compile(rf"(?:\s|[,:]|['’]s?(?!\w)|{_word_alt(words)})*")
+        self._prep = re.compile(rf"\s*{_word_alt(self.words('prepositions'))}\s*")
+        gap_words = self.words("act_gap_words")
+        self._gap_words = re.compile(rf"\s+(?:{_word_alt(gap_words)}\s+)?" if gap_words else r"\s+")
+
+    @classmethod
+    def of(cls, lang: LanguageData, section: str) -> LangPatterns:
+        """Return the compiled patterns of ``section`` for ``lang`` (built once per process)."""
+        per_lang = _CACHE.setdefault(lang, {})
+        if section not in per_lang:
+            per_lang[section] = cls(lang, section)
+        return per_lang[section]
+
+    def words(self, key: str) -> list[str]:
+        """Return the word list ``key`` of this section."""
+        return self.lang.words(self.section, key)
+
+    def get(self, key: str) -> re.Pattern[str]:
+        """Return one regex matching any of the ``<key>_patterns`` (never matching when none)."""
+        if key not in self._unions:
+            pats = self.lang.patterns(self.section, f"{key}_patterns")
+            joined = "|".join(f"(?:{p.pattern})" for p in pats)
+            self._unions[key] = re.compile(joined, re.IGNORECASE) if joined else _NEVER
+        return self._unions[key]
+
+    def get_tail(self, key: str) -> re.Pattern[str]:
+        """Return ``get(key)`` anchored to the end of the searched range (use with ``endpos``)."""
+        tail_key = f"{key}$"
+        if tail_key not in self._unions:
+            base = self.get(key)
+            self._unions[tail_key] = (
+                re.compile(rf"(?:{base.pattern})\s*$", re.IGNORECASE) if base is not _NEVER else _NEVER
+            )
+        return self._unions[tail_key]
+
+    def excluded_before(self, text: str, pos: int) -> bool:
+        """Return whether a role word at ``pos`` is somebody else's role ("assistant manager")."""
+        return self.get("role_exclude").search(text, max(0, pos - 40), pos) is not None
+
+    def link_gap(self, gap: str) -> bool:
+        """Return whether ``gap`` holds only articles, prepositions, commas and possessive marks."""
+        return self._link.fullmatch(gap) is not None
+
+    def prep_gap(self, gap: str) -> bool:
+        """Return whether ``gap`` is a preposition ("of", "della") linking a role to a club."""
+        return self._prep.fullmatch(gap) is not None
+
+    def ends_with_word(self, before: str, key: str) -> bool:
+        """Return whether ``before`` ends with one of the words of list ``key``."""
+        words = self.words(key)
+        return bool(words) and re.search(rf"{_word_alt(words)}\s*$", before, re.IGNORECASE) is not None
+
+    def has_word(self, text: str, key: str) -> bool:
+        """Return whether ``text`` contains one of the words of list ``key``."""
+        words = self.words(key)
+        return bool(words) and re.search(_word_alt(words), text) is not None
+
+    def skip_gap_words(self, text: str, pos: int) -> int:
+        """Return the position after the white space and optional adverb that follow ``pos``."""
+        m = self._gap_words.match(text, pos)
+        return m.end() if m else pos
+
+
+def _word_alt(words: Sequence[str]) -> str:
+    """Return a regex alternation of whole words (words ending in an apostrophe need no boundary)."""
+    if not words:
+        return "(?!x)x"
+    parts = sorted((re.escape(w) + ("" if w[-1] in "'’" else r"(?!\w)") for w in words), key=len)
+    return r"(?i:(?<!\w)(?:" + "|".join(reversed(parts)) + "))"
+
+
+class TextIndex:
+    """Positional look-ups over one doc's people, clubs, sentences, paragraphs and matches."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.people = sorted(doc.people, key=lambda p: (p.start, p.end))
+        self._p_starts = [p.start for p in self.people]
+        self.clubs = sorted(doc.clubs, key=lambda c: (c.start, c.end))
+        self._c_starts = [c.start for c in self.clubs]
+        self._c_ends = [c.end for c in self.clubs]
+        self.sentences = doc.sentences or split_sentences(doc.text)
+        self._s_starts = [s.start for s in self.sentences]
+        self._para_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+        self._teams: dict[str, list[int]] = {}
+        for i, match in enumerate(doc.matches):
+            for team in match.teams():
+                self._teams.setdefault(team, []).append(i)
+
+    # --- spans of text -----------------------------------------------------------------------
+
+    def sentence(self, pos: int) -> Span:
+        """Return the sentence containing ``pos``."""
+        i = bisect.bisect_right(self._s_starts, pos) - 1
+        return self.sentences[i] if i >= 0 else Span(0, len(self.text))
+
+    def previous_sentence(self, pos: int) -> Span | None:
+        """Return the sentence before the one containing ``pos``."""
+        i = bisect.bisect_right(self._s_starts, pos) - 2
+        return self.sentences[i] if i >= 0 else None
+
+    def paragraph(self, pos: int) -> Span:
+        """Return the line (paragraph) containing ``pos``."""
+        i = bisect.bisect_right(self._para_starts, pos) - 1
+        end = self._para_starts[i + 1] - 1 if i + 1 < len(self._para_starts) else len(self.text)
+        return Span(self._para_starts[i], end)
+
+    def clause(self, pos: int, breaks: re.Pattern[str]) -> Span:
+        """Return the part of ``pos``'s sentence between the clause breaks around it."""
+        sent = self.sentence(pos)
+        start, end = sent.start, sent.end
+        for m in breaks.finditer(self.text, sent.start, sent.end):
+            if m.end() <= pos:
+                start = m.end()
+            elif m.start() >= pos:
+                end = m.start()
+                break
+        return Span(start, end)
+
+    # --- people ------------------------------------------------------------------------------
+
+    def people_in(self, start: int, end: int) -> list[PersonMention]:
+        """Return the person mentions inside ``[start, end)``."""
+        i = bisect.bisect_left(self._p_starts, start)
+        out = []
+        while i < len(self.people) and self.people[i].start < end:
+            if self.people[i].end <= end:
+                out.append(self.people[i])
+            i += 1
+        return out
+
+    def person_starting_near(self, pos: int, max_gap: int) -> PersonMention | None:
+        """Return the person mention starting at most ``max_gap`` white-space characters after ``pos``."""
+        i = bisect.bisect_left(self._p_starts, pos)
+        if i < len(self.people):
+            person = self.people[i]
+            if person.start - pos <= max_gap and not self.text[pos : person.start].strip():
+                return person
+        return None
+
+    def person_at(self, pos: int) -> PersonMention | None:
+        """Return the person mention starting exactly at ``pos``."""
+        return self.person_starting_near(pos, 0)
+
+    def person_after_link(self, pos: int, pats: LangPatterns) -> PersonMention | None:
+        """Return the person right after ``pos`` across articles, clubs and "of"/"della" + club."""
+        i = bisect.bisect_left(self._p_starts, pos)
+        if i >= len(self.people) or self.people[i].start - pos > 40:
+            return None
+        person = self.people[i]
+        gap, has_club = self._without_clubs(pos, person.start)
+        if not pats.link_gap(gap) or (not has_club and pats.has_word(gap, "prepositions")):
+            return None
+        return person
+
+    def person_before_appositive(self, pos: int, pats: LangPatterns) -> PersonMention | None:
+        """Return X in "X, the Juventus manager": a name, a comma, then only articles and clubs."""
+        i = bisect.bisect_right(self._p_starts, pos) - 1
+        if i < 0 or pos - self.people[i].end > 30 or self.people[i].end > pos:
+            return None
+        person = self.people[i]
+        gap, _ = self._without_clubs(person.end, pos)
+        return person if gap.lstrip().startswith(",") and pats.link_gap(gap) else None
+
+    def last_person_between(self, start: int, end: int) -> PersonMention | None:
+        """Return the last person mention inside ``[start, end)``."""
+        found = self.people_in(start, end)
+        return found[-1] if found else None
+
+    def last_person_in_sentence(self, pos: int) -> PersonMention | None:
+        """Return the last person named in ``pos``'s sentence before ``pos``."""
+        sent = self.sentence(pos)
+        return self.last_person_between(max(sent.start, pos - 200), pos)
+
+    def antecedent(self, pos: int) -> PersonMention | None:
+        """Return the one person named in the previous and current sentence before ``pos``, if one."""
+        prev = self.previous_sentence(pos)
+        start = prev.start if prev else self.sentence(pos).start
+        found = self.people_in(start, pos)
+        return found[-1] if found and len({p.name for p in found}) == 1 else None
+
+    # --- clubs and teams -----------------------------------------------------------------------
+
+    def clubs_in(self, start: int, end: int) -> list[ClubMention]:
+        """Return the club mentions inside ``[start, end)``."""
+        i = bisect.bisect_left(self._c_starts, start)
+        out = []
+        while i < len(self.clubs) and self.clubs[i].start < end:
+            if self.clubs[i].end <= end:
+                out.append(self.clubs[i])
+            i += 1
+        return out
+
+    def club_at(self, pos: int) -> ClubMention | None:
+        """Return the club mention starting exactly at ``pos``."""
+        i = bisect.bisect_left(self._c_starts, pos)
+        return self.clubs[i] if i < len(self.clubs) and self.clubs[i].start == pos else None
+
+    def club_ending_at(self, pos: int, gap_ok: GapTest) -> ClubMention | None:
+        """Return the club ending just before ``pos`` with only linking words in between."""
+        i = bisect.bisect_right(self._c_ends, pos) - 1
+        if i < 0 or pos - self.clubs[i].end > 12:
+            return None
+        club = self.clubs[i]
+        return club if gap_ok(self.text[club.end : pos]) else None
+
+    def club_starting_at(self, pos: int, gap_ok: GapTest) -> ClubMention | None:
+        """Return the club starting just after ``pos`` with a linking preposition in between."""
+        i = bisect.bisect_left(self._c_starts, pos)
+        if i >= len(self.clubs) or self.clubs[i].start - pos > 15:
+            return None
+        club = self.clubs[i]
+        return club if gap_ok(self.text[pos : club.start]) else None
+
+    def team(self, club: ClubMention | None) -> str | None:
+        """Return the canonical name of a resolved club mention when that club plays a match."""
+        if club is None or club.club is None:
+            return None
+        return self.club_name_in_matches(club.club)
+
+    def club_name_in_matches(self, club_id: str | None) -> str | None:
+        """Return the canonical name of ``club_id`` when that club plays one of the matches."""
+        if club_id is None:
+            return None
+        try:
+            name = self.doc.club_name(club_id)
+        except (KeyError, LookupError, NotImplementedError):
+            return None
+        return name if name in self._teams else None
+
+    def team_in_gap(self, start: int, person: PersonMention | None) -> str | None:
+        """Return the match team named between ``start`` and ``person``."""
+        if person is None:
+            return None
+        teams = [t for c in self.clubs_in(start, person.start) if (t := self.team(c))]
+        return teams[0] if teams else None
+
+    def teams_in(self, start: int, end: int) -> list[tuple[str, ClubMention]]:
+        """Return the match teams named inside ``[start, end)``, in text order."""
+        return [(t, c) for c in self.clubs_in(start, end) if (t := self.team(c))]
+
+    def team_of_player(self, name: str) -> str | None:
+        """Return the team of a player: their goals or red cards, their learned club, the squads."""
+        for match in self.doc.matches:
+            for event in [*match.goals, *match.red_cards]:
+                scorer = getattr(event, "scorer", None) or getattr(event, "player", None)
+                if scorer == name and event.team in self._teams and not getattr(event, "own_goal", False):
+                    return event.team
+        role = self.doc.roles.get(name)
+        if role is not None and role[1] is not None:
+            return self.club_name_in_matches(role[1])
+        return self._squad_team(name)
+
+    def _squad_team(self, name: str) -> str | None:
+        """Return the one match team whose known squad lists ``name``."""
+        try:
+            ids = self.doc.kb.player_clubs(name)
+        except NotImplementedError:
+            return None
+        teams = {t for i in ids if (t := self.club_name_in_matches(i))}
+        return teams.pop() if len(teams) == 1 else None
+
+    # --- matches -----------------------------------------------------------------------------
+
+    def primary_index(self) -> int | None:
+        """Return the index of the primary match, if any."""
+        return next((i for i, m in enumerate(self.doc.matches) if m.primary), None)
+
+    def match_for(self, team: str, pos: int) -> int | None:
+        """Return the match of ``team`` the text at ``pos`` is most likely about."""
+        found = self._teams.get(team, [])
+        if len(found) <= 1:
+            return found[0] if found else None
+        primary = self.primary_index()
+        if primary in found:
+            return primary
+        return min(found, key=lambda i: _distance(self.doc.matches[i].evidence.values(), pos))
+
+    def opponent(self, team: str, pos: int) -> str | None:
+        """Return the other team of ``team``'s match in context."""
+        i = self.match_for(team, pos)
+        return self.doc.matches[i].opponent(team) if i is not None else None
+
+    def about_primary(self, pos: int) -> bool:
+        """Return whether ``pos``'s sentence names no other club and its paragraph a primary team."""
+        primary = self.doc.primary_match()
+        if primary is None:
+            return False
+        sent = self.sentence(pos)
+        for club in self.clubs_in(sent.start, sent.end):
+            name = self.club_name_in_matches(club.club) if club.club else None
+            if club.club is not None and name not in primary.teams():
+                return False
+        para = self.paragraph(pos)
+        return any(t in primary.teams() for t, _ in self.teams_in(para.start, para.end))
+
+    def _without_clubs(self, start: int, end: int) -> tuple[str, bool]:
+        """Return the text of ``[start, end)`` with club mentions blanked, and whether there were any."""
+        clubs = self.clubs_in(start, end)
+        gap = self.text[start:end]
+        for club in reversed(clubs):
+            gap = gap[: club.start - start] + " " + gap[club.end - start :]
+        return gap, bool(clubs)
+
+
+def _distance(evidence: Iterable[Evidence], pos: int) -> int:
+    """Return the distance from ``pos`` to the nearest evidence span (far when there is none)."""
+    return min((abs(s.start - pos) for ev in evidence for s in ev.spans), default=1 << 30)
+
+
+def team_from_context(
+    index: TextIndex, pats: LangPatterns, pos: int, span: Span, opponent_before: bool
+) -> tuple[str, float] | None:
+    """Return the team a person at ``pos`` belongs to, read from the clubs around, and its weight.
+
+    The clause counts most, then the sentence, then the paragraph. An opponent word between the
+    cue and the club ("che batte il Milan", "facing the side coached by X") gives the other side.
+    """
+    sent = index.sentence(pos)
+    opponent = pats.get("opponent")
+    if opponent_before:
+        subject = next((t for t, c in index.teams_in(sent.start, span.start)), None)
+        other = index.opponent(subject, pos) if subject else None
+        return (other, 1.0) if other else None
+    clause = index.clause(pos, pats.get("clause_break"))
+    for area, weight in ((clause, 1.0), (sent, 0.5), (index.paragraph(pos), 0.25)):
+        found = _team_in_area(index, opponent, area, span)
+        if found is not None:
+            return (found, weight) if found != "" else None
+    return None
+
+
+def _team_in_area(index: TextIndex, opponent: re.Pattern[str], area: Span, span: Span) -> str | None:
+    """Return the one team of ``area`` (its opponent across an opponent word); "" when two teams."""
+    teams = index.teams_in(area.start, area.end)
+    names = {t for t, _ in teams}
+    if not names:
+        return None
+    if len(names) > 1:
+        first, club = teams[0]
+        between = opponent.search(index.text, club.end, max(club.end, span.start))
+        return first if club.end <= span.start and between is None else ""
+    team, club = min(teams, key=lambda tc: abs(tc[1].start - span.start))
+    lo, hi = (club.end, span.start) if club.end <= span.start else (span.end, club.start)
+    if opponent.search(index.text, lo, max(lo, hi)):
+        return index.opponent(team, span.start) or ""
+    return team
+
+
+def known_players(doc: Doc) -> set[str]:
+    """Return the names the matches already list as scorers or players sent off."""
+    names: set[str] = set()
+    for match in doc.matches:
+        names.update(g.scorer for g in match.goals if g.scorer)
+        names.update(r.player for r in match.red_cards if r.player)
+    return names
+
+
+def role_is(pats: LangPatterns, role: str) -> bool:
+    """Return whether a learned role string names this section's role (coach, referee)."""
+    canonical = _CANONICAL_ROLES.get(pats.section, set())
+    return role.lower() in canonical or pats.get("role").search(role) is not None
+
+
+def fallback_name(index: TextIndex, pos: int, gap_ok: GapTest) -> tuple[str, Span] | None:
+    """Return a capitalised name written right after ``pos`` that the person finder missed.
+
+    Only a run of capitalised words (with name particles) that is not a club; mapped to the
+    fullest form the article gives when its last word is a known surname.
+    """
+    text = index.text
+    m = _name_run(index.doc.lang).match(text, pos)
+    if m is None or not gap_ok(text[pos : m.start("name")]):
+        return None
+    span = Span(m.start("name"), m.end("name"))
+    if index.clubs_in(span.start, span.end) or index.club_at(span.start):
+        return None
+    words = m.group("name").split()
+    if words[0] in index.doc.lang.words("quotes", "not_name_words"):
+        return None
+    fuller = {p.name.split()[-1]: p.name for p in index.people}
+    return fuller.get(words[-1], m.group("name")), span
+
+
+_RUNS: weakref.WeakKeyDictionary[LanguageData, re.Pattern[str]] = weakref.WeakKeyDictionary()
+
+
+def _name_run(lang: LanguageData) -> re.Pattern[str]:
+    """Return the regex of a capitalised name run after optional white space and a colon."""
+    if lang not in _RUNS:
+        particles = "|".join(re.escape(p) for p in lang.words("quotes", "name_particles")) or "(?!x)x"
+        cap = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\w"
+        _RUNS[lang] = re.compile(
+            rf"[\s:,]*(?P<name>{cap}(?:\s+(?:(?:{particles})\s+)?{cap}){{0,3}})", re.UNICODE
+        )
+    return _RUNS[lang]

@@ -1,0 +1,245 @@
+"""Find the people an article names, link short mentions to the fullest name, learn their roles.
+
+A person mention is a run of capitalised words (with name particles such as "de", "van", "di")
+that is not a club, competition, venue or city and not a common capitalised word of the language.
+"Bremer" links to "Gleison Bremer" when the article names him in full; "Juventus defender Gleison
+Bremer" teaches that he is a Juventus player.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from functools import cache
+
+from tabellino.extract import component
+from tabellino.extract.doc import Doc, PersonMention
+from tabellino.lang import LanguageData
+
+__all__ = ["fold", "surname_key"]
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?"
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_MAX_TOKENS = 4
+_INITIAL = re.compile(r"^[A-ZÀ-Þ]\.$")
+
+
+@component("people")
+def annotate_people(doc: Doc) -> None:
+    """Fill ``doc.people`` with linked person mentions and ``doc.roles`` with learned roles."""
+    runs = list(_name_runs(doc))
+    canon = _canonical_names([text for _, _, text in runs])
+    doc.people = [PersonMention(s, e, t, canon.get(t, t)) for s, e, t in runs]
+    doc.roles = _learn_roles(doc)
+
+
+def fold(text: str) -> str:
+    """Return ``text`` lowercased with accents removed (for comparing names)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def surname_key(name: str) -> str:
+    """Return the folded last token of a name ("A. Mitrović" -> "mitrovic")."""
+    parts = name.replace(".", ". ").split()
+    return fold(parts[-1]) if parts else ""
+
+
+def _blocked(doc: Doc) -> list[tuple[int, int]]:
+    """Return the spans already taken by clubs, competitions, venues and cities, sorted."""
+    spans = [(m.start, m.end) for m in doc.clubs]
+    spans += [(m.start, m.end) for m in doc.competitions]
+    spans += [(m.start, m.end) for m in doc.venues]
+    spans += [(m.start, m.end) for m in doc.cities]
+    return sorted(spans)
+
+
+def _name_runs(doc: Doc) -> list[tuple[int, int, str]]:
+    """Return (start, end, text) of every capitalised-word run that reads as a person's name."""
+    stop = _stopwords(doc.lang)
+    particles = frozenset(fold(p) for p in doc.lang.words("people", "particles"))
+    blocked = _blocked(doc)
+    sentence_starts = {s.start for s in doc.sentences}
+    runs: list[tuple[int, int, str]] = []
+    token = _token_pattern(doc.lang)
+    for sent in doc.sentences:
+        for tokens in _token_runs(token, doc.text, sent.start, sent.end, blocked):
+            runs.extend(_clean_run(doc.text, tokens, stop, particles))
+    return _keep_plausible(doc.text, runs, sentence_starts)
+
+
+@cache
+def _token_pattern(lang: LanguageData) -> re.Pattern[str]:
+    """Return the regex of a name token: a capitalised word, or a name particle before one."""
+    particles = "|".join(re.escape(p) for p in lang.words("people", "particles"))
+    if not particles:
+        return re.compile(_NAME_WORD)
+    return re.compile(rf"{_NAME_WORD}|\b(?:{particles})(?=\s+[A-ZÀ-ÖØ-ÞĀ-Ž])")
+
+
+def _token_runs(
+    token: re.Pattern[str], text: str, start: int, end: int, blocked: list[tuple[int, int]]
+) -> list[list[re.Match[str]]]:
+    """Split a sentence into runs of adjacent name-like tokens (single spaces between them)."""
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    for m in token.finditer(text, start, end):
+        if _inside(blocked, m.start(), m.end()):
+            current = _flush(runs, current)
+            continue
+        if current and not _adjacent(text, current[-1], m):
+            current = _flush(runs, current)
+        current.append(m)
+    _flush(runs, current)
+    return runs
+
+
+def _flush(runs: list[list[re.Match[str]]], current: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Close the current run (if any) and return a new empty one."""
+    if current:
+        runs.append(current)
+    return []
+
+
+def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Return whether two tokens are separated by one space only (same name)."""
+    gap = text[left.end() : right.start()]
+    return gap == " " and not _POSSESSIVE.search(left.group())
+
+
+def _inside(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Return whether [start, end) overlaps a blocked span (blocked is sorted)."""
+    lo, hi = 0, len(blocked)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if blocked[mid][1] <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo < len(blocked) and blocked[lo][0] < end
+
+
+def _clean_run(
+    text: str, tokens: list[re.Match[str]], stop: frozenset[str], particles: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """Cut a token run at stop words and lowercase edges; return the name-shaped pieces."""
+    pieces: list[list[re.Match[str]]] = [[]]
+    for i, tok in enumerate(tokens):
+        word = _POSSESSIVE.sub("", tok.group())
+        if fold(word) in particles and i + 1 < len(tokens):
+            pieces[-1].append(tok)
+        elif _INITIAL.match(word) and i + 1 < len(tokens):
+            pieces[-1].append(tok)
+        elif fold(word.rstrip(".")) in stop or _all_caps(word):
+            pieces.append([])
+        else:
+            pieces[-1].append(tok)
+    out = []
+    for piece in pieces:
+        while piece and (piece[-1].group()[0].islower() or fold(piece[-1].group()) in particles):
+            piece.pop()
+        while piece and piece[0].group()[0].islower():
+            piece.pop(0)
+        if piece and len(piece) <= _MAX_TOKENS:
+            start, end = piece[0].start(), piece[-1].end()
+            name = _POSSESSIVE.sub("", text[start:end]).rstrip(".,")
+            out.append((start, start + len(name), name))
+    return out
+
+
+def _all_caps(word: str) -> bool:
+    """Return whether a word is written in capitals (acronyms, shouted headings), not a name."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _keep_plausible(
+    text: str, runs: list[tuple[int, int, str]], sentence_starts: set[int]
+) -> list[tuple[int, int, str]]:
+    """Drop one-word runs at a sentence start unless the word also appears mid-sentence."""
+    mid_sentence = {fold(t) for s, _, t in runs if s not in sentence_starts}
+    surnames = {surname_key(t) for _, _, t in runs if " " in t}
+    keep = []
+    for start, end, name in runs:
+        single = " " not in name
+        if single and start in sentence_starts and fold(name) not in mid_sentence | surnames:
+            continue
+        if single and len(name.rstrip(".")) < 3:
+            continue
+        keep.append((start, end, name))
+    return keep
+
+
+def _canonical_names(names: list[str]) -> dict[str, str]:
+    """Map each name to the fullest name in the list that ends with the same surname."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        by_surname[surname_key(name)].add(name)
+    canon: dict[str, str] = {}
+    for name in names:
+        tokens = {fold(t) for t in name.split()}
+        fuller = [
+            other
+            for other in by_surname[surname_key(name)]
+            if tokens <= {fold(t) for t in other.split()} and not _initials_clash(name, other)
+        ]
+        longest = max(fuller, key=len)
+        rivals = {f for f in fuller if len(f.split()) == len(longest.split()) and f != longest}
+        canon[name] = name if rivals else longest
+    return canon
+
+
+def _initials_clash(short: str, full: str) -> bool:
+    """Return whether an initial in ``short`` ("A. Gordon") contradicts the first name in ``full``."""
+    first = short.split()[0]
+    return first.endswith(".") and not fold(full).startswith(fold(first[0]))
+
+
+@cache
+def _stopwords(lang: LanguageData) -> frozenset[str]:
+    """Return the folded capitalised words of the language that are never names."""
+    words = lang.words("people", "not_names")
+    return frozenset(fold(w) for w in words)
+
+
+@cache
+def _role_pattern(lang: LanguageData) -> re.Pattern[str] | None:
+    """Return a regex matching a role word (from the language data) right before a name."""
+    roles = lang.mapping("people", "roles")
+    if not roles:
+        return None
+    alternatives = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    return re.compile(rf"(?:^|\W)({alternatives})\W{{0,2}}\s*$", re.IGNORECASE)
+
+
+def _learn_roles(doc: Doc) -> dict[str, tuple[str, str | None]]:
+    """Learn ``name -> (role, club id)`` from "CLUB ROLE NAME" and "ROLE NAME" phrases."""
+    pattern = _role_pattern(doc.lang)
+    roles_map = doc.lang.mapping("people", "roles")
+    learned: dict[str, tuple[str, str | None]] = {}
+    if pattern is None:
+        return learned
+    club_by_end = {c.end: c for c in doc.clubs}
+    for person in doc.people:
+        window = doc.text[max(0, person.start - 40) : person.start]
+        m = pattern.search(window)
+        if not m:
+            continue
+        role = str(roles_map.get(m.group(1).lower(), "player"))
+        club_end = person.start - len(window) + m.start(1)
+        club = _club_ending_near(doc, club_by_end, club_end)
+        if person.name not in learned or club:
+            learned[person.name] = (role, club)
+    return learned
+
+
+def _club_ending_near(doc: Doc, club_by_end: dict[int, object], end: int) -> str | None:
+    """Return the id of a resolved club mention that ends just before ``end`` (possessive allowed)."""
+    for back in range(0, 5):
+        mention = club_by_end.get(end - back)
+        if mention is not None:
+            gap = doc.text[end - back : end]
+            if gap.strip(" ’'s") == "":
+                return getattr(mention, "club", None)
+    return None

@@ -1,0 +1,423 @@
+"""Find the results an article states: fixture lines, wire blocks, prose scores, winner-only lines.
+
+Each finder returns :class:`StatedResult` records (club ids, goals in home/away order, spans);
+:mod:`tabellino.extract.matches` merges them into matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tabellino.extract.cues import ends_with_cue, find_cues, starts_with_cue
+from tabellino.extract.doc import Doc, ScoreMention
+from tabellino.kb import ClubMention
+from tabellino.models import Span
+
+__all__ = ["StatedResult", "find_results"]
+
+_FIXTURE_SEP = re.compile(r"^\s*(?:[-–—/]|v\.?|vs\.?)?\s*$", re.IGNORECASE)
+_BLANK = re.compile(r"^[\s:]*$")
+_TEAM_NUMBER = re.compile(r"\s*(?:\((?P<tag>[A-Za-z]{2,3}|\d{1,2})\)\s*)?(?P<n>\d{1,2})(?![\d'’′.:\-–]|\s?[-–:]\s?\d)")
+_BRACKET = re.compile(r"\s*\(([^()]{0,30})\)")
+_DOTS = re.compile(r"\.{5,}")
+_CLAUSE = re.compile(r"[,;:()]|\s[-–—]\s")
+
+
+@dataclass
+class StatedResult:
+    """One statement of a match result in the text (before merging)."""
+
+    home: str
+    away: str
+    home_goals: int | None
+    away_goals: int | None
+    certain: bool
+    spans: dict[str, Span]
+    winner: str | None = None
+    leg: int | None = None
+    half_time: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def find_results(doc: Doc) -> list[StatedResult]:
+    """Return every stated result of the article, in text order."""
+    used: set[int] = set()
+    results = _team_number_pairs(doc, used)
+    for score in doc.scores:
+        if score.start in used or not _is_result_score(doc, score):
+            continue
+        found = _fixture_result(doc, score) or _prose_result(doc, score)
+        if found:
+            results.extend(found)
+    results.extend(_winner_statements(doc))
+    return results
+
+
+# --- scores -----------------------------------------------------------------------------------
+
+
+def _is_result_score(doc: Doc, score: ScoreMention) -> bool:
+    """Return whether a score reads as a final result (not aggregate, running or hypothetical)."""
+    lang, text = doc.lang, doc.text
+    before = text[max(0, score.start - 30) : score.start]
+    after = text[score.end : score.end + 25]
+    if starts_with_cue(lang, "scores", "aggregate_after", after):
+        return False
+    if ends_with_cue(lang, "results", "running_before", before):
+        return False
+    if starts_with_cue(lang, "results", "running_after", after):
+        return False
+    if ends_with_cue(lang, "results", "counterfactual_before", before):
+        return False
+    return not _is_bracketed_after_score(doc, score)
+
+
+def _is_bracketed_after_score(doc: Doc, score: ScoreMention) -> bool:
+    """Return whether the score is a bracket right after another score (half-time / other leg)."""
+    before = doc.text[max(0, score.start - 20) : score.start]
+    m = re.search(r"\d\s*\(\s*[^\d()]{0,15}$", before)
+    return m is not None
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the start and end of the line(s) holding ``[start, end)``."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return lo, len(text) if hi < 0 else hi
+
+
+def _resolved(clubs: list[ClubMention]) -> list[ClubMention]:
+    """Return the club mentions resolved to a single club."""
+    return [c for c in clubs if c.club is not None]
+
+
+def _clubs_between(doc: Doc, start: int, end: int) -> list[ClubMention]:
+    """Return resolved club mentions fully inside ``[start, end)``."""
+    return _resolved([c for c in doc.clubs if start <= c.start and c.end <= end])
+
+
+# --- fixture lines ----------------------------------------------------------------------------
+
+
+def _fixture_result(doc: Doc, score: ScoreMention) -> list[StatedResult] | None:
+    """Read "Home - Away 2:1" or "Home 2-1 Away" on one line (home first: certain)."""
+    text = doc.text
+    lo, hi = _line_bounds(text, score.start, score.end)
+    before = _clubs_between(doc, lo, score.start)
+    after = _clubs_between(doc, score.end, hi)
+    if len(before) >= 2:
+        c1, c2 = before[-2], before[-1]
+        if c1.club != c2.club and _BLANK.match(text[c2.end : score.start]) and _FIXTURE_SEP.match(
+            text[c1.end : c2.start]
+        ):
+            return _fixture(doc, c1, c2, score)
+    if before and after:
+        c1, c2 = before[-1], after[0]
+        if c1.club != c2.club and _BLANK.match(text[c1.end : score.start]) and _BLANK.match(
+            text[score.end : c2.start]
+        ):
+            return _fixture(doc, c1, c2, score)
+    return None
+
+
+def _fixture(doc: Doc, home: ClubMention, away: ClubMention, score: ScoreMention) -> list[StatedResult]:
+    """Build the result of a fixture line, plus a bracketed half-time or other-leg score."""
+    assert home.club and away.club
+    result = StatedResult(
+        home.club,
+        away.club,
+        score.first,
+        score.second,
+        certain=True,
+        spans=_spans(home, away, score),
+    )
+    other = _bracket_after(doc, score.end)
+    if other is None:
+        return [result]
+    inner, span, a, b = other
+    if _mentions_first_leg(doc, inner) or a > score.first or b > score.second:
+        leg = StatedResult(away.club, home.club, b, a, certain=True, spans={**_spans(home, away, None), "score": span}, leg=1)
+        result.leg = 2
+        return [result, leg]
+    result.half_time = f"{a}-{b}"
+    result.spans["half_time"] = span
+    return [result]
+
+
+def _bracket_after(doc: Doc, end: int) -> tuple[str, Span, int, int] | None:
+    """Return (inner text, span, a, b) of a bracket with a score right after ``end``."""
+    m = _BRACKET.match(doc.text, end)
+    if not m:
+        return None
+    inner_scores = [s for s in doc.scores if m.start(1) <= s.start and s.end <= m.end(1)]
+    if len(inner_scores) != 1:
+        return None
+    s = inner_scores[0]
+    return m.group(1), Span(s.start, s.end), s.first, s.second
+
+
+def _mentions_first_leg(doc: Doc, text: str) -> bool:
+    """Return whether ``text`` names the first leg."""
+    return bool(find_cues(doc.lang, "results", "first_leg_words", text, 0, len(text)))
+
+
+def _spans(home: ClubMention, away: ClubMention, score: ScoreMention | None) -> dict[str, Span]:
+    """Return the evidence spans of a result's clubs and score."""
+    spans = {"home": Span(home.start, home.end), "away": Span(away.start, away.end)}
+    if score is not None:
+        spans["score"] = Span(score.start, score.end)
+    return spans
+
+
+# --- wire blocks: "Crystal Palace (0) 1 ... Brentford (0) 1", "Atalanta 3, Juventus 0" ------------
+
+
+def _team_number_pairs(doc: Doc, used: set[int]) -> list[StatedResult]:
+    """Pair consecutive "Club [(x)] N" tokens of a line into results (home first)."""
+    tokens = [t for t in (_team_number(doc, c) for c in _resolved(doc.clubs)) if t is not None]
+    results: list[StatedResult] = []
+    i = 0
+    while i + 1 < len(tokens):
+        (c1, m1), (c2, m2) = tokens[i], tokens[i + 1]
+        if c1.club != c2.club and _pairable(doc, c1, m1, c2, m2):
+            results.append(_pair_result(c1, m1, c2, m2))
+            i += 2
+        else:
+            i += 1
+    return results
+
+
+def _team_number(doc: Doc, club: ClubMention) -> tuple[ClubMention, re.Match[str]] | None:
+    """Return the club with the "(ht) N" that follows it, if any."""
+    m = _TEAM_NUMBER.match(doc.text, club.end)
+    if not m or "\n" in doc.text[club.end : m.start("n")]:
+        return None
+    return club, m
+
+
+def _pairable(doc: Doc, c1: ClubMention, m1: re.Match[str], c2: ClubMention, m2: re.Match[str]) -> bool:
+    """Return whether two team-number tokens form one result line."""
+    gap = doc.text[m1.end() : c2.start]
+    if "\n" in gap.strip("\n ") and not (m1.group("tag") and m2.group("tag")):
+        return False
+    if _short_gap(gap):
+        return True
+    both_bracketed = bool(m1.group("tag") and m2.group("tag"))
+    return both_bracketed and len(gap) < 1500 and not _DOTS.search(gap)
+
+
+def _short_gap(gap: str) -> bool:
+    """Return whether the gap between two team-number tokens is a mere separator."""
+    return len(gap) <= 4 and re.fullmatch(r"[\s,;\-–—]*", gap) is not None
+
+
+def _pair_result(c1: ClubMention, m1: re.Match[str], c2: ClubMention, m2: re.Match[str]) -> StatedResult:
+    """Build a result from two team-number tokens."""
+    assert c1.club and c2.club
+    spans = {
+        "home": Span(c1.start, c1.end),
+        "away": Span(c2.start, c2.end),
+        "score": Span(m1.start("n"), m2.end("n")),
+    }
+    result = StatedResult(c1.club, c2.club, int(m1.group("n")), int(m2.group("n")), True, spans)
+    t1, t2 = m1.group("tag"), m2.group("tag")
+    if t1 and t2 and t1.isdigit() and t2.isdigit():
+        result.half_time = f"{t1}-{t2}"
+    return result
+
+
+# --- prose -------------------------------------------------------------------------------------
+
+
+def _prose_result(doc: Doc, score: ScoreMention) -> list[StatedResult] | None:
+    """Read a score in a sentence with two clubs, orienting it by win/loss cues."""
+    lo, hi = _score_window(doc, score)
+    pair = _two_nearest(doc, score, lo, hi)
+    if pair is None:
+        sent = doc.sentence_of(score.start)
+        pair = _two_nearest(doc, score, sent.start, sent.end)
+    if pair is None:
+        return None
+    first, second = pair
+    subject, other = _subject_and_other(doc, first, second)
+    outcome = _nearest_outcome(doc, score, lo, hi)
+    hi_goals, lo_goals = max(score.first, score.second), min(score.first, score.second)
+    if score.first == score.second or outcome is None:
+        goals = {first.club: score.first, second.club: score.second}
+    elif outcome == "win":
+        goals = {subject.club: hi_goals, other.club: lo_goals}
+    elif outcome == "loss":
+        goals = {subject.club: lo_goals, other.club: hi_goals}
+    else:
+        goals = {first.club: score.first, second.club: score.second}
+    assert first.club and second.club
+    home, away, certain = _home_and_away(doc, first, second)
+    assert home.club and away.club
+    result = StatedResult(
+        home.club, away.club, goals[home.club], goals[away.club], certain, _spans(home, away, score)
+    )
+    result.leg = _leg_near(doc, lo, hi)
+    return [result]
+
+
+def _score_window(doc: Doc, score: ScoreMention) -> tuple[int, int]:
+    """Return the part of the sentence that belongs to this score (up to the neighbouring scores)."""
+    sent = doc.sentence_of(score.start)
+    lo, hi = sent.start, sent.end
+    for other in doc.scores:
+        if other is score or not (sent.start <= other.start < sent.end):
+            continue
+        if other.end <= score.start:
+            lo = max(lo, other.end)
+        elif other.start >= score.end:
+            hi = min(hi, other.start)
+    return lo, hi
+
+
+def _two_nearest(doc: Doc, score: ScoreMention, lo: int, hi: int) -> tuple[ClubMention, ClubMention] | None:
+    """Return the two nearest distinct clubs to the score within ``[lo, hi)``, in text order."""
+    clubs = _clubs_between(doc, lo, hi)
+    clubs.sort(key=lambda c: min(abs(c.end - score.start), abs(c.start - score.end)))
+    chosen: list[ClubMention] = []
+    for club in clubs:
+        if all(club.club != c.club for c in chosen):
+            chosen.append(club)
+        if len(chosen) == 2:
+            break
+    if len(chosen) < 2:
+        return None
+    a, b = sorted(chosen, key=lambda c: c.start)
+    return a, b
+
+
+def _subject_and_other(doc: Doc, first: ClubMention, second: ClubMention) -> tuple[ClubMention, ClubMention]:
+    """Return (subject, other): the first club unless an opponent marker precedes it."""
+    before = doc.text[max(0, first.start - 25) : first.start]
+    if _after_opponent_marker(doc, before):
+        return second, first
+    return first, second
+
+
+def _after_opponent_marker(doc: Doc, before: str) -> bool:
+    """Return whether ``before`` ends with an opponent marker ("against", "contro"), articles allowed."""
+    stripped = re.sub(r"(?:\b(?:the|il|lo|la|l['’]|i|gli|le)\s*)$", "", before, flags=re.IGNORECASE)
+    return ends_with_cue(doc.lang, "results", "opponent_markers", stripped)
+
+
+def _nearest_outcome(doc: Doc, score: ScoreMention, lo: int, hi: int) -> str | None:
+    """Return "win", "loss" or "draw" for the outcome cue nearest the score in ``[lo, hi)``."""
+    best: tuple[int, str] | None = None
+    for kind, key in (("win", "win_words"), ("loss", "loss_words"), ("draw", "draw_words")):
+        for m in find_cues(doc.lang, "results", key, doc.text, lo, hi):
+            distance = min(abs(m.start() - score.end), abs(score.start - m.end()))
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best else None
+
+
+def _home_and_away(doc: Doc, first: ClubMention, second: ClubMention) -> tuple[ClubMention, ClubMention, bool]:
+    """Return (home, away, certain): sentence order unless "at <club>" says who hosted."""
+    before_second = doc.text[max(0, second.start - 20) : second.start]
+    if ends_with_cue(doc.lang, "results", "away_at_markers", before_second):
+        return second, first, True
+    return first, second, False
+
+
+def _leg_near(doc: Doc, lo: int, hi: int) -> int | None:
+    """Return 1 or 2 when the window names the first or second leg."""
+    if find_cues(doc.lang, "results", "first_leg_words", doc.text, lo, hi):
+        return 1
+    if find_cues(doc.lang, "results", "second_leg_words", doc.text, lo, hi):
+        return 2
+    return None
+
+
+# --- winner-only statements ----------------------------------------------------------------------
+
+
+def _winner_statements(doc: Doc) -> list[StatedResult]:
+    """Read "X beat Y" / "X drew with Y" clauses that state an outcome without a score."""
+    scored = {doc.sentence_of(s.start) for s in doc.scores}
+    out: list[StatedResult] = []
+    for sent in doc.sentences:
+        if sent in scored or doc.in_quote(sent.start + 1):
+            continue
+        for lo, hi in _clauses(doc, sent):
+            found = _winner_in_clause(doc, lo, hi, sent)
+            if found:
+                out.append(found)
+    return out
+
+
+def _clauses(doc: Doc, sent: Span) -> list[tuple[int, int]]:
+    """Split a sentence into clauses at punctuation and at clause-joining words ("while", "mentre")."""
+    marks = [m.end() for m in _CLAUSE.finditer(doc.text, sent.start, sent.end)]
+    marks += [m.start() for m in find_cues(doc.lang, "results", "clause_breaks", doc.text, sent.start, sent.end)]
+    cuts = [sent.start, *sorted(marks), sent.end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _winner_in_clause(doc: Doc, lo: int, hi: int, sent: Span) -> StatedResult | None:
+    """Return the outcome a clause states between two clubs, or None."""
+    cue = _outcome_cue(doc, lo, hi)
+    if cue is None:
+        return None
+    kind, m = cue
+    if find_cues(doc.lang, "results", "future_markers", doc.text, lo, m.start()):
+        return None
+    clubs = _distinct(_clubs_between(doc, lo, hi))
+    if len(clubs) == 1 and kind == "win" and _object_right_after(doc, m, clubs[0]):
+        subject = _previous_club(doc, sent, clubs[0])
+        clubs = [subject, clubs[0]] if subject else clubs
+    if len(clubs) != 2:
+        return None
+    first, second = clubs
+    subject, other = _subject_and_other(doc, first, second)
+    assert subject.club and other.club
+    winner = {"win": subject.club, "loss": other.club, "draw": None}[kind]
+    result = StatedResult(first.club or "", second.club or "", None, None, False, _spans(first, second, None))
+    result.winner = winner or "draw"
+    result.spans["winner"] = Span(m.start(), m.end())
+    return result
+
+
+def _object_right_after(doc: Doc, cue: re.Match[str], club: ClubMention) -> bool:
+    """Return whether the club is the direct object of the win verb ("batte il Milan")."""
+    gap = doc.text[cue.end() : club.start]
+    return 0 <= len(gap) <= 25 and not _after_opponent_marker(doc, gap)
+
+
+def _outcome_cue(doc: Doc, lo: int, hi: int) -> tuple[str, re.Match[str]] | None:
+    """Return the only win/loss/draw cue of a clause (none when it has several or a tie word)."""
+    best: tuple[str, re.Match[str]] | None = None
+    count = 0
+    for kind, key in (("win", "win_words"), ("loss", "loss_words"), ("draw", "draw_words")):
+        for m in find_cues(doc.lang, "results", key, doc.text, lo, hi):
+            if find_cues(doc.lang, "results", "tie_only_words", m.group(), 0, len(m.group())):
+                return None
+            count += 1
+            if best is None or m.start() < best[1].start():
+                best = (kind, m)
+    return best if count == 1 else None
+
+
+def _distinct(clubs: list[ClubMention]) -> list[ClubMention]:
+    """Return the first mention of each distinct club, in order."""
+    seen: set[str | None] = set()
+    out = []
+    for club in clubs:
+        if club.club not in seen:
+            seen.add(club.club)
+            out.append(club)
+    return out
+
+
+def _previous_club(doc: Doc, sent: Span, exclude: ClubMention) -> ClubMention | None:
+    """Return the last resolved club of the sentence before ``sent`` that differs from ``exclude``."""
+    index = doc.sentences.index(sent)
+    if index == 0:
+        return None
+    prev = doc.sentences[index - 1]
+    clubs = [c for c in _clubs_between(doc, prev.start, prev.end) if c.club != exclude.club]
+    return clubs[-1] if clubs else None

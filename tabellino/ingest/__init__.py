@@ -1,0 +1,1 @@
+"""Getting documents in: reading sources, cleaning them into articles, identifying the language."""

@@ -1,0 +1,242 @@
+"""Assemble the knowledge base from the built facts (``kb/data``) and the curated alias layer."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from tabellino.errors import DataFileError
+from tabellino.kb.fold import key
+from tabellino.kb.layer import AliasData, load_aliases
+from tabellino.kb.naming import canonical_name
+from tabellino.kb.base import Club, Competition
+
+__all__ = ["Alias", "Facts", "Venue", "assemble", "load_facts"]
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One name of a club, competition, venue or city; ``lang`` None means every language."""
+
+    text: str
+    target: str
+    kind: str = "name"
+    lang: str | None = None
+
+
+@dataclass
+class Venue:
+    """A stadium: canonical name, city, the clubs that play there."""
+
+    id: str
+    name: str
+    city: str | None
+    country: str | None
+    clubs: tuple[str, ...] = ()
+
+
+@dataclass
+class Facts:
+    """Everything the knowledge base knows, ready for indexing."""
+
+    clubs: dict[str, Club] = field(default_factory=dict)
+    competitions: dict[str, Competition] = field(default_factory=dict)
+    venues: dict[str, Venue] = field(default_factory=dict)
+    cities: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    club_aliases: list[Alias] = field(default_factory=list)
+    competition_aliases: list[Alias] = field(default_factory=list)
+    venue_aliases: list[Alias] = field(default_factory=list)
+    city_aliases: list[Alias] = field(default_factory=list)
+    squads: dict[str, list[str]] = field(default_factory=dict)
+    layer: AliasData | None = None
+
+
+def load_facts() -> dict[str, Any]:
+    """Read the built facts file (``kb.json`` or ``kb.json.gz``) shipped in the package."""
+    root = resources.files("tabellino.kb").joinpath("data")
+    try:
+        plain = root.joinpath("kb.json")
+        if plain.is_file():
+            data: dict[str, Any] = json.loads(plain.read_text(encoding="utf-8"))
+        else:
+            data = json.loads(gzip.decompress(root.joinpath("kb.json.gz").read_bytes()).decode("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataFileError(f"kb/data/kb.json: cannot read ({exc}); run python -m tabellino.kb.build") from exc
+    if not isinstance(data, dict) or data.get("format") != 1:
+        raise DataFileError("kb/data/kb.json: unknown format; run python -m tabellino.kb.build")
+    return data
+
+
+def _club(rec: dict[str, Any], layer: AliasData, top: set[str]) -> Club:
+    """Return a club from its facts record, named by the override table or the general rule."""
+    names = [(str(n), lang) for n, lang in rec["names"]]
+    name = layer.names.get(rec["id"]) or canonical_name(rec["name"], names)
+    aliases = _unique([name, rec["name"], *(n for n, _ in names)])
+    return Club(
+        id=rec["id"],
+        name=name,
+        country=rec["country"],
+        city=rec.get("city"),
+        stadium=rec.get("stadium"),
+        aliases=tuple(aliases),
+        top=bool(rec.get("top_seasons")) or rec["id"] in top,
+    )
+
+
+def _unique(items: list[str]) -> list[str]:
+    """Return items without repeats, first occurrence kept."""
+    return list(dict.fromkeys(i for i in items if i))
+
+
+def _extra_club(rec: dict[str, Any]) -> Club:
+    """Return a club of ``clubs.toml``."""
+    names = _unique([rec["name"], *rec.get("names", [])])
+    return Club(
+        id=rec["id"],
+        name=rec["name"],
+        country=rec["country"],
+        city=rec.get("city"),
+        stadium=rec.get("stadium"),
+        aliases=tuple(names),
+        top=bool(rec.get("top", False)),
+    )
+
+
+class _Builder:
+    """Fills :class:`Facts` step by step."""
+
+    def __init__(self, data: dict[str, Any], layer: AliasData) -> None:
+        self.data = data
+        self.layer = layer
+        self.facts = Facts(layer=layer, squads=dict(data.get("squads", {})))
+        self.by_name: dict[str, list[str]] = {}
+
+    def clubs(self) -> None:
+        """Create the clubs and their universal names."""
+        top = set(self.layer.top_flight)
+        unknown = [cid for cid in [*self.layer.names, *top] if cid not in {r["id"] for r in self.data["clubs"]}]
+        if unknown:
+            raise DataFileError(f"kb/aliases/canonical.toml: unknown club ids {unknown[:5]}")
+        clubs = [_club(r, self.layer, top) for r in self.data["clubs"]]
+        clubs += [_extra_club(r) for r in self.layer.clubs]
+        for club in clubs:
+            if club.id in self.facts.clubs:
+                raise DataFileError(f"kb/aliases/clubs.toml: duplicate club id {club.id}")
+            self.facts.clubs[club.id] = club
+            self.by_name.setdefault(key(club.name), []).append(club.id)
+            self.facts.club_aliases.extend(Alias(a, club.id) for a in club.aliases)
+
+    def resolve_club(self, ref: str, where: str) -> str:
+        """Return the id of a club named in an alias file by id or canonical name."""
+        if ref in self.facts.clubs:
+            return ref
+        found = self.by_name.get(key(ref), [])
+        if len(found) != 1:
+            what = "unknown" if not found else f"ambiguous ({', '.join(found)}); use the id"
+            raise DataFileError(f"{where}: club {ref!r} is {what}")
+        return found[0]
+
+    def language_clubs(self) -> None:
+        """Add every language file's club names, nicknames and demonyms."""
+        extra: dict[str, list[str]] = {}
+        for code, lang in self.layer.languages.items():
+            for ref, aliases in lang.clubs.items():
+                cid = self.resolve_club(ref, f"kb/aliases/{code}.toml")
+                for text, kind in aliases:
+                    scope = None if kind == "name" else code
+                    self.facts.club_aliases.append(Alias(text, cid, kind, scope))
+                    extra.setdefault(cid, []).append(text)
+        for cid, texts in extra.items():
+            club = self.facts.clubs[cid]
+            merged = tuple(_unique([*club.aliases, *texts]))
+            self.facts.clubs[cid] = Club(club.id, club.name, club.country, club.city, club.stadium, merged, club.top)
+
+    def competitions(self) -> None:
+        """Create the curated competitions with openfootball's and every language's names."""
+        raw = {r["id"]: r for r in self.data["competitions"]}
+        for rec in self.layer.competitions:
+            cid = rec["id"]
+            country = rec.get("country", cid.split(".")[0] if cid.split(".")[0] != "uefa" else None)
+            comp = Competition(cid, rec["name"], country or None, rec.get("kind", "league"))
+            self.facts.competitions[cid] = comp
+            names = [rec["name"], *rec.get("names", [])]
+            if rec.get("openfootball", True) and cid in raw:
+                names += [raw[cid]["name"], *(n for n, _ in raw[cid]["names"])]
+            self.facts.competition_aliases.extend(Alias(n, cid) for n in _unique(names))
+        for code, lang in self.layer.languages.items():
+            for cid, names in lang.competitions.items():
+                if cid not in self.facts.competitions:
+                    raise DataFileError(f"kb/aliases/{code}.toml: unknown competition {cid!r}")
+                self.facts.competition_aliases.extend(Alias(n, cid, "name", code) for n in names)
+
+    def venues(self) -> None:
+        """Create stadiums from openfootball, merged with the curated venues (current names win)."""
+        index: dict[str, str] = {}
+        for rec in self.data["stadiums"]:
+            venue = Venue(rec["id"], rec["name"], rec.get("city"), rec.get("country"), tuple(rec["clubs"]))
+            self._add_venue(venue, [rec["name"], *rec["names"]], index)
+        for rec in self.layer.venues:
+            self._curated_venue(rec, index)
+        for code, lang in self.layer.languages.items():
+            for ref, names in lang.venues.items():
+                vid = index.get(key(ref))
+                if vid is None:
+                    raise DataFileError(f"kb/aliases/{code}.toml: unknown venue {ref!r}")
+                self.facts.venue_aliases.extend(Alias(n, vid, "name", code) for n in names)
+
+    def _add_venue(self, venue: Venue, names: list[str], index: dict[str, str]) -> None:
+        """Register a venue and its names."""
+        self.facts.venues[venue.id] = venue
+        for name in _unique(names):
+            index.setdefault(key(name), venue.id)
+            self.facts.venue_aliases.append(Alias(name, venue.id))
+
+    def _curated_venue(self, rec: dict[str, Any], index: dict[str, str]) -> None:
+        """Merge a ``venues.toml`` record into the openfootball stadium it names, or add it."""
+        names = _unique([rec["name"], *rec.get("names", [])])
+        clubs = tuple(self.resolve_club(c, "kb/aliases/venues.toml") for c in rec.get("clubs", []))
+        hit = next((index[key(n)] for n in names if key(n) in index), None)
+        if hit is not None and rec.get("city") not in (None, self.facts.venues[hit].city):
+            hit = None
+        old = self.facts.venues.get(hit) if hit else None
+        vid = old.id if old else "x." + key(rec["name"]).replace(" ", "-")
+        city = rec.get("city") or (old.city if old else None)
+        country = rec.get("country") or (old.country if old else None)
+        merged = tuple(_unique([*clubs, *(old.clubs if old else ())]))
+        self._add_venue(Venue(vid, rec["name"], city, country, merged), names, index)
+        for cid in clubs:
+            club = self.facts.clubs[cid]
+            self.facts.clubs[cid] = Club(club.id, club.name, club.country, club.city, rec["name"], club.aliases, club.top)
+
+    def cities(self, countries: set[str]) -> None:
+        """Index club home cities (of the main countries and of top-flight clubs) with exonyms."""
+        homes: dict[str, list[str]] = {}
+        for club in self.facts.clubs.values():
+            if club.city and (club.top or club.country in countries):
+                homes.setdefault(club.city, []).append(club.id)
+        for city, ids in homes.items():
+            ids.sort(key=lambda cid: (not self.facts.clubs[cid].top, cid))
+            self.facts.cities[city] = tuple(ids)
+            self.facts.city_aliases.append(Alias(city, city))
+        for code, lang in self.layer.languages.items():
+            for city, names in lang.cities.items():
+                if city not in self.facts.cities:
+                    raise DataFileError(f"kb/aliases/{code}.toml: {city!r} is no club home city")
+                self.facts.city_aliases.extend(Alias(n, city, "name", code) for n in names)
+
+
+MAIN_COUNTRIES = {"eng", "it", "es", "de", "fr", "pt", "nl", "sco", "wal", "at", "ch", "be", "mc", "br", "ar"}
+
+
+def assemble(data: dict[str, Any] | None = None, layer: AliasData | None = None) -> Facts:
+    """Return the knowledge base facts with the alias layer applied."""
+    builder = _Builder(data if data is not None else load_facts(), layer or load_aliases())
+    builder.clubs()
+    builder.language_clubs()
+    builder.competitions()
+    builder.venues()
+    builder.cities(MAIN_COUNTRIES)
+    return builder.facts

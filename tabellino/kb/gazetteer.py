@@ -1,0 +1,282 @@
+"""One Aho-Corasick automaton over every name the knowledge base knows, and the scan of a text.
+
+The text is matched on a folded copy of the same length (accents and case removed, punctuation
+turned into spaces) padded with a space at each end; every key is `` name `` with a space on both
+sides, so a hit is always a whole-word match and "Atalanta's" or "dell'Inter" match like plain
+words. Each hit is then checked against the original text: names must be capitalised, aliases that
+are ordinary words of the text's language may not open a sentence, acronyms must match exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from tabellino.kb.assemble import Alias, Facts
+from tabellino.kb.fold import fold, key
+from tabellino.kb.layer import LangAliases
+
+__all__ = ["CATEGORIES", "CITY", "CLUB", "COMPETITION", "VENUE", "Entry", "Gazetteer", "Hit", "match_fold"]
+
+CLUB, COMPETITION, VENUE, CITY = 0, 1, 2, 3
+CATEGORIES = (CLUB, COMPETITION, VENUE, CITY)
+ANY, UPPER, EXACT = 0, 1, 2
+_SENTENCE_OPENERS = "\"'“”‘’«»„‚‹›([{¿¡*•▪·-–—|"
+_SENTENCE_ENDS = ".!?:;…"
+
+
+@cache
+def _match_table() -> dict[int, str]:
+    """Return the translate table: fold, and every non-alphanumeric character becomes a space."""
+    table: dict[int, str] = {}
+    for code in range(0x3000):
+        ch = chr(code)
+        folded = fold(ch)
+        out = folded if (folded.isalnum() or folded == "&") else " "
+        if out != ch:
+            table[code] = out
+    return table
+
+
+def match_fold(text: str) -> str:
+    """Return the matching copy of ``text``: folded, punctuation as spaces, same length."""
+    return text.translate(_match_table())
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one key stands for: a target of one category, with the checks a hit must pass."""
+
+    category: int
+    target: str
+    kind: str
+    case: int
+    lang: str | None
+    caps: tuple[bool, ...] = ()
+    skip: int = 0
+    trim: int = 0
+    stop_in: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A checked match: span in the original text and the entries it stands for."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+
+def _caps(text: str) -> tuple[bool, ...]:
+    """Return the upper-case pattern of the letters of ``text``."""
+    return tuple(c.isupper() for c in text if c.isalpha())
+
+
+def _letters(text: str) -> int:
+    """Return the number of letters and digits in ``text``."""
+    return sum(1 for c in text if c.isalnum())
+
+
+class _Settings:
+    """Per-language word lists the scan needs, folded once."""
+
+    def __init__(self, languages: dict[str, LangAliases]) -> None:
+        self.articles = {c: {fold(a) for a in lang.articles} for c, lang in languages.items()}
+        self.lower = {fold(w) for lang in languages.values() for w in lang.lower_words}
+        self.venue_words = {fold(w) for lang in languages.values() for w in lang.lower_words if "stad" in fold(w)}
+        self.locatives = {c: {fold(w) for w in lang.locatives} for c, lang in languages.items()}
+        self.stop = {c: {key(w) for w in lang.stopwords} for c, lang in languages.items()}
+        self.all_stop = set().union(*self.stop.values()) if self.stop else set()
+        self.suffixes = {c: lang.suffixes for c, lang in languages.items()}
+
+
+class Gazetteer:
+    """The compiled automaton and the per-hit checks."""
+
+    def __init__(self, facts: Facts, languages: dict[str, LangAliases]) -> None:
+        self.settings = _Settings(languages)
+        self._keys: dict[str, list[Entry]] = {}
+        groups = (
+            (CLUB, facts.club_aliases),
+            (COMPETITION, facts.competition_aliases),
+            (VENUE, facts.venue_aliases),
+            (CITY, facts.city_aliases),
+        )
+        blocked = _foreign_city_names(facts)
+        for category, aliases in groups:
+            for alias in aliases:
+                if category == CLUB and (key(alias.text), alias.target) in blocked:
+                    continue
+                self._add(category, alias)
+        self.automaton = ahocorasick.Automaton()
+        for k, entries in self._keys.items():
+            self.automaton.add_word(k, (len(k), tuple(entries)))
+        self.automaton.make_automaton()
+
+    def _add(self, category: int, alias: Alias) -> None:
+        """Register an alias (and its spelling variants) under its matching key."""
+        text = self._strip_article(alias)
+        if _letters(text) < 2:
+            return
+        entry = self._entry(category, alias, text)
+        for variant in _variants(text):
+            self._put(variant, entry)
+        if category == CLUB and entry.kind == "name" and text[-1:].isalpha() and not text.endswith(("s", "x", "z")):
+            # German genitive: "Dortmunds Trainer" names Dortmund; the "s" stays out of the span.
+            for code, suffixes in self.settings.suffixes.items():
+                if alias.lang in (None, code):
+                    for suffix in suffixes:
+                        self._put(text + suffix, _with_trim(entry, len(suffix), code))
+
+    def _strip_article(self, alias: Alias) -> str:
+        """Drop a leading article from a nickname ("la Dea" -> "Dea", "the Gunners" -> "Gunners")."""
+        text = alias.text
+        if alias.kind == "name" or alias.lang is None:
+            return text
+        words = text.split(" ", 1)
+        articles = self.settings.articles.get(alias.lang, set())
+        if len(words) == 2 and fold(words[0]) in articles:
+            return words[1]
+        for art in articles:
+            if art.endswith("'") and fold(text).startswith(art) and len(text) > len(art) + 2:
+                return text[len(art) :]
+        return text
+
+    def _entry(self, category: int, alias: Alias, text: str) -> Entry:
+        """Return the entry of an alias with its case rule."""
+        letters = [c for c in text if c.isalpha()]
+        acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
+        if acronym or _letters(text) < 4:
+            case = EXACT
+        elif alias.kind != "name" and text[:1].islower() and key(text) not in self.settings.all_stop:
+            case = ANY
+        else:
+            case = UPPER
+        words = fold(text).split()
+        skip = 0
+        while skip < len(words) - 1 and words[skip] in self.settings.lower:
+            skip += 1
+        k = key(text)
+        stop_in = frozenset(code for code, words_ in self.settings.stop.items() if k in words_)
+        return Entry(category, alias.target, alias.kind, case, alias.lang, _caps(text), skip, 0, stop_in)
+
+    def _put(self, text: str, entry: Entry) -> None:
+        """Store an entry under the matching key of ``text``."""
+        folded = match_fold(text).strip()
+        k = " " + folded + " "
+        if folded:
+            bucket = self._keys.setdefault(k, [])
+            if entry not in bucket:
+                bucket.append(entry)
+
+    def scan(self, text: str, language: str) -> list[Hit]:
+        """Return every checked hit in ``text`` (overlapping; selection is the caller's)."""
+        padded = " " + match_fold(text) + " "
+        hits: list[Hit] = []
+        for end, (length, entries) in self.automaton.iter(padded):
+            start, stop_at = end - length + 1, end - 1
+            ok = tuple(e for e in entries if self._accept(e, text, padded, start, stop_at, language))
+            if not ok:
+                continue
+            if any(language in e.stop_in for e in ok) and _sentence_initial(text, start):
+                continue
+            trimmed = {e.trim for e in ok}
+            for trim in sorted(trimmed):
+                hits.append(Hit(start, stop_at - trim, tuple(e for e in ok if e.trim == trim)))
+        return hits
+
+    def _accept(self, e: Entry, text: str, padded: str, start: int, end: int, language: str) -> bool:
+        """Return True when a hit passes the entry's language scope and case rule."""
+        if e.lang is not None and e.lang != language:
+            return False
+        if e.case == ANY:
+            return True
+        span = text[start : end - e.trim]
+        if e.case == EXACT:
+            return _caps(span) == e.caps
+        return _capitalised(span, padded, start, e.skip)
+
+    def locative_before(self, text: str, start: int, language: str) -> bool:
+        """Return True when the word before ``start`` is a locative preposition ("in", "a", "à")."""
+        words = fold(text[max(0, start - 12) : start]).split()
+        return bool(words) and words[-1].strip("'’") in self.settings.locatives.get(language, set())
+
+    def venue_prefix(self, text: str, start: int) -> int:
+        """Return the start of a stadium word ("stade", "stadio") right before ``start``, else ``start``."""
+        m = re.search(r"(\w+)\s+$", text[max(0, start - 12) : start])
+        if m and fold(m.group(1)) in self.settings.venue_words:
+            return start - len(m.group(0))
+        return start
+
+
+def _with_trim(entry: Entry, trim: int, lang: str | None = None) -> Entry:
+    """Return a copy of ``entry`` for a suffixed spelling whose suffix is not part of the span."""
+    lang = lang or entry.lang
+    return Entry(entry.category, entry.target, entry.kind, entry.case, lang, entry.caps, entry.skip, trim, entry.stop_in)
+
+
+def _variants(text: str) -> Iterator[str]:
+    """Yield a name and its usual spelling variants (no dots, ss for ß)."""
+    yield text
+    if "." in text:
+        yield " ".join(text.replace(".", " ").split())
+        yield " ".join(text.replace(". ", ".").split())
+    if "ß" in text:
+        yield text.replace("ß", "ss")
+
+
+def _capitalised(span: str, padded: str, start: int, skip: int) -> bool:
+    """Return True when one of the first ``skip + 1`` words of the span starts upper-case or a digit."""
+    seen = 0
+    for i, ch in enumerate(span):
+        # padded[start + 1 + i] is the folded span[i]; a word starts after a space.
+        if padded[start + i] == " " and padded[start + 1 + i] != " ":
+            if ch.isupper() or ch.isdigit():
+                return True
+            seen += 1
+            if seen > skip:
+                return False
+    return False
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Return True when ``start`` opens a sentence or a line."""
+    i = start - 1
+    while i >= 0 and (text[i].isspace() or text[i] in _SENTENCE_OPENERS):
+        if text[i] == "\n":
+            return True
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_ENDS
+
+
+def _foreign_city_names(facts: Facts) -> set[tuple[str, str]]:
+    """Return (name key, club id) pairs where a minor club's name is another country's big city.
+
+    "Milano" is also the name of a small Macedonian club; in text it is the city of Milan. A club
+    alias equal to a club home city of a different country is dropped unless the club is top-flight.
+    """
+    cities: dict[str, set[str]] = {}
+    for city, ids in facts.cities.items():
+        cities.setdefault(key(city), set()).update(facts.clubs[i].country for i in ids)
+    blocked: set[tuple[str, str]] = set()
+    for alias in facts.club_aliases:
+        k = key(alias.text)
+        club = facts.clubs[alias.target]
+        if k in cities and not club.top and club.country not in cities[k] and alias.lang is None:
+            blocked.add((k, club.id))
+    return blocked
+
+
+def iter_selected(hits: Iterable[Hit], size: int) -> list[Hit]:
+    """Return the longest non-overlapping hits, longest first then leftmost, sorted by start."""
+    taken = bytearray(size + 1)
+    chosen: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        if not any(taken[hit.start : hit.end]):
+            taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)

@@ -1,0 +1,154 @@
+"""Human-readable output for the command line: rich tables for extractions, matches and tabellini."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from tabellino.models import Extraction, Goal, Match
+from tabellino.store import Fact, IngestReport, MatchDetail, MatchSummary
+
+__all__ = ["extraction_view", "ingest_summary", "match_view", "matches_table"]
+
+_MAX_SENTENCE = 160  # keep evidence lines readable in a terminal
+
+
+def _score(home_goals: int | None, away_goals: int | None) -> str:
+    """Return ``3-0`` or ``-`` when the score is unknown."""
+    return "-" if home_goals is None or away_goals is None else f"{home_goals}-{away_goals}"
+
+
+def _goal(goal: Goal) -> str:
+    """Return one goal as ``Scorer 45+2' (pen)``."""
+    minute = "" if goal.minute is None else f" {goal.minute}" + (f"+{goal.added}" if goal.added else "") + "'"
+    marks = [m for m, on in (("pen", goal.penalty), ("og", goal.own_goal)) if on]
+    return f"{goal.scorer or '?'}{minute}" + (f" ({', '.join(marks)})" if marks else "")
+
+
+def _match_row(match: Match) -> list[str]:
+    """Return the table cells of one extracted match."""
+    result = _score(match.home_goals, match.away_goals)
+    if result == "-" and match.winner:
+        result = f"won by {match.winner}" if match.winner != "draw" else "draw"
+    stage = ", ".join(x for x in (match.competition, match.stage) if x)
+    scorers = "; ".join(_goal(g) for g in match.goals)
+    return [
+        ("* " if match.primary else "") + match.home,
+        result,
+        match.away,
+        stage,
+        match.date.isoformat() if match.date else "",
+        scorers,
+    ]
+
+
+def extraction_view(extraction: Extraction) -> RenderableType:
+    """Return an article's extraction as a titled table of matches, then its quotes and ties."""
+    art = extraction.article
+    head = f"{art.id} [{art.language}]" + (f" {art.published.isoformat()}" if art.published else "")
+    table = Table(title=head + (f"\n{art.title}" if art.title else ""), title_justify="left", expand=False)
+    for name in ("home", "score", "away", "competition", "date", "goals"):
+        table.add_column(name, overflow="fold")
+    for match in extraction.matches:
+        table.add_row(*_match_row(match))
+    parts: list[RenderableType] = [table if extraction.matches else Text(f"{head}: no match results found")]
+    parts += [Text(f'  quote  {q.speaker}: "{_cut(q.text)}"') for q in extraction.quotes]
+    parts += [
+        Text(f"  tie    {t.winner} beat {t.loser}" + _where(t.competition, t.stage)) for t in extraction.ties
+    ]
+    return Group(*parts)
+
+
+def _where(competition: str | None, stage: str | None) -> str:
+    """Return `` (competition, stage)`` or nothing."""
+    known = [x for x in (competition, stage) if x]
+    return f" ({', '.join(known)})" if known else ""
+
+
+def _cut(text: str, limit: int = _MAX_SENTENCE) -> str:
+    """Return text on one line, shortened with an ellipsis past ``limit`` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def matches_table(rows: list[MatchSummary]) -> Table:
+    """Return the match list as a table."""
+    table = Table(title=f"{len(rows)} match(es)", title_justify="left")
+    for name, justify in (("id", "right"), ("date", "left"), ("competition", "left"), ("home", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("score", justify="center")
+    table.add_column("away")
+    table.add_column("sources", justify="right")
+    for m in rows:
+        stage = ", ".join(x for x in (m.competition, m.stage) if x)
+        sources = str(m.sources) + (
+            f" ({m.conflicts} conflict{'s' * (m.conflicts > 1)})" if m.conflicts else ""
+        )
+        table.add_row(
+            str(m.id), m.date.isoformat() if m.date else "?", stage, m.home, m.score, m.away, sources
+        )
+    return table
+
+
+def _facts_table(title: str, facts: list[Fact]) -> Table:
+    """Return one section of a tabellino: each value with the sentence(s) stating it."""
+    table = Table(title=title, title_justify="left", show_header=False, expand=True)
+    table.add_column("what", style="bold", no_wrap=True)
+    table.add_column("value")
+    table.add_column("stated in", style="dim", ratio=2)
+    for fact in facts:
+        table.add_row(fact.label, fact.value, _cites_text(fact))
+    return table
+
+
+def _cites_text(fact: Fact) -> str:
+    """Return the evidence of a fact: ``[article] sentence`` per distinct sentence."""
+    seen: list[str] = []
+    for cite in fact.cites:
+        line = f"[{cite.article_id}{', derived' if cite.derived else ''}] {_cut(cite.sentence)}"
+        if line not in seen:
+            seen.append(line)
+    return "\n".join(seen) if seen else "-"
+
+
+def match_view(detail: MatchDetail) -> RenderableType:
+    """Return a match's tabellino: header, values with evidence, sources and conflicts."""
+    s = detail.summary
+    head = Text(f"Match {s.id}: {s.home} {s.score} {s.away}", style="bold")
+    parts: list[RenderableType] = [head, _facts_table("Match", detail.fields)]
+    for title, facts in (
+        ("Goals", detail.goals),
+        ("Red cards", detail.cards),
+        ("Coaches", detail.coaches),
+        ("Stats", detail.stats),
+        ("Quotes", detail.quotes),
+    ):
+        if facts:
+            parts.append(_facts_table(title, facts))
+    parts.append(_sources_table(detail))
+    if detail.conflicts:
+        lines = [f"  {field}: {value} (article {aid})" for field, value, aid in detail.conflicts]
+        parts.append(Text("Conflicts (sources disagree; all values kept):\n" + "\n".join(lines)))
+    return Group(*parts)
+
+
+def _sources_table(detail: MatchDetail) -> Table:
+    """Return the articles that report the match."""
+    table = Table(title=f"Sources ({len(detail.sources)})", title_justify="left")
+    for name in ("article", "published", "lang", "says", "title / url"):
+        table.add_column(name, overflow="fold")
+    for src in detail.sources:
+        label = " | ".join(x for x in (src.outlet, src.title, src.url) if x) or "-"
+        when = src.published.isoformat() if src.published else "?"
+        table.add_row(str(src.article_id), when, src.language, src.says, label)
+    return table
+
+
+def ingest_summary(report: IngestReport, where: str) -> str:
+    """Return the one-line end-of-run summary of an ingestion (the CLI prints failures before it)."""
+    return (
+        f"ingested {report.ingested}, duplicates {report.duplicates}, failed {len(report.failed)}, "
+        f"matches found {report.matches_found} ({report.new_matches} new, {report.merged_matches} merged "
+        f"into stored matches, {report.conflicts} conflict values) -> {where}"
+    )

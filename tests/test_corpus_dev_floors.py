@@ -1,0 +1,41 @@
+"""Quality floors on the English and Italian dev articles, measured by the evaluation itself.
+
+Reads the corpus from $TABELLINO_CORPUS (or the configured corpus folder, ../shared/corpus) and
+skips when it is absent. A failing floor prints the score table and that field's misses.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tabellino.evaluate import EvalReport, corpus_dir, evaluate_dirs
+
+LANGUAGES = ["en", "it"]
+FLOORS = [("results", 0.85), ("scorers", 0.75), ("quotes", 0.7), ("primary", 0.8)]
+
+
+@pytest.fixture(scope="module")
+def report() -> EvalReport:
+    """Evaluate the real pipeline once on the dev articles of the floor languages."""
+    dev = corpus_dir() / "dev"
+    if not dev.is_dir():
+        pytest.skip(f"dev corpus not found at {dev}; set TABELLINO_CORPUS to the corpus folder")
+    from tabellino.pipeline import Pipeline
+
+    return evaluate_dirs([dev], languages=LANGUAGES, pipeline=Pipeline())
+
+
+@pytest.mark.parametrize(("field", "floor"), FLOORS, ids=[f for f, _ in FLOORS])
+def test_corpus_dev_floor(report: EvalReport, field: str, floor: float) -> None:
+    score = report.field(field)
+    if score.f1 < floor:
+        # pytest.fail keeps the whole table; an assert message would be truncated.
+        pytest.fail(
+            f"{field} F1 {score.f1:.3f} < floor {floor} on {'+'.join(LANGUAGES)} dev\n\n"
+            + report.to_text(show_misses=True, fields=[field]),
+            pytrace=False,
+        )
+
+
+def test_corpus_dev_pipeline_runs_on_every_article(report: EvalReport) -> None:
+    assert report.errors() == [], report.to_text(show_misses=False)
