@@ -10,7 +10,8 @@ import difflib
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -20,7 +21,7 @@ from rich.console import Console
 
 from tabellino import __version__
 from tabellino.config import settings
-from tabellino.errors import TabellinoError
+from tabellino.errors import DataFileError, TabellinoError
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -113,7 +114,7 @@ def cli() -> None:
     "--lang", callback=_check_language, metavar="CODE", help="Language of every input (else detected)."
 )
 def extract(inputs: tuple[str, ...], fmt: str, lang: str | None) -> int:
-    """Extract match facts from articles (files, folders, URLs, or - for stdin); nothing is stored.
+    """Extract match facts from articles (files, folders, or - for stdin); nothing is stored.
 
     jsonl prints one object per article, in input order (the output contract in README.md).
     """
@@ -188,6 +189,8 @@ def _process(pipeline: _LazyPipeline, item: Document | Failure) -> Extraction | 
         return None
     try:
         return pipeline.process(item)
+    except DataFileError:
+        raise  # broken language or knowledge-base data fails every article: stop at once
     except TabellinoError as exc:
         _warn(item.id, str(exc))
     except Exception as exc:  # a bug on one article must not lose the other articles' output
@@ -228,31 +231,18 @@ def _ingest(items: Iterator[Document | Failure], db_url: str) -> int:
     return 1 if report.failed else 0
 
 
-class _progress:
-    """A transient progress line on a terminal's stderr; nothing when stderr is not a terminal."""
+@contextmanager
+def _progress() -> Iterator[Callable[[str], None] | None]:
+    """Yield a tick function driving a transient progress line on a terminal's stderr (else None)."""
+    if not _err.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    def __init__(self) -> None:
-        self.bar: Any = None
-        self.task: Any = None
-
-    def __enter__(self) -> Any:
-        if not _err.is_terminal:
-            return None
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        columns = (SpinnerColumn(), TextColumn("{task.completed} article(s)"), TimeElapsedColumn())
-        self.bar = Progress(*columns, TextColumn("{task.description}"), console=_err, transient=True)
-        self.bar.start()
-        self.task = self.bar.add_task("", total=None)
-        return self.tick
-
-    def tick(self, source: str) -> None:
-        """Advance by one article."""
-        self.bar.update(self.task, advance=1, description=source[-60:])
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+    columns = (SpinnerColumn(), TextColumn("{task.completed} article(s)"), TimeElapsedColumn())
+    with Progress(*columns, TextColumn("{task.description}"), console=_err, transient=True) as bar:
+        task = bar.add_task("", total=None)
+        yield lambda source: bar.update(task, advance=1, description=source[-60:])
 
 
 @cli.command()

@@ -31,7 +31,9 @@ def build(name: str) -> Extraction:
     spec = articles()[name]
     text = spec["text"]
     published = date.fromisoformat(spec["published"]) if spec.get("published") else None
-    article = Article(id=name, text=text, language=spec["language"], published=published, title=spec.get("title"))
+    article = Article(
+        id=name, text=text, language=spec["language"], published=published, title=spec.get("title")
+    )
     matches = [_match(text, m) for m in spec.get("matches", [])]
     quotes = [
         Quote(speaker=q["speaker"], text=q["text"], span=span_of(text, q["text"]), match_index=q.get("match"))
@@ -50,8 +52,12 @@ def _match(text: str, spec: dict[str, Any]) -> Match:
         match.cite(name, span_of(text, words))
     match.goals = [_goal(text, g) for g in spec.get("goals", [])]
     match.red_cards = [
-        RedCard(team=c.get("team"), player=c.get("player"), minute=c.get("minute"),
-                evidence=Evidence([span_of(text, c["cite"])]))
+        RedCard(
+            team=c.get("team"),
+            player=c.get("player"),
+            minute=c.get("minute"),
+            evidence=Evidence([span_of(text, c["cite"])]),
+        )
         for c in spec.get("red_cards", [])
     ]
     return match

@@ -64,7 +64,7 @@ def test_cli_extract_json_and_table_formats(
 
 def test_cli_extract_reads_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tabellino.cli._pipeline", StubPipeline)
-    result = run_cli(["extract", "--lang", "it", "-"], capsys, stdin="L'Atalanta batte la Juve 3-0.".encode())
+    result = run_cli(["extract", "--lang", "it", "-"], capsys, stdin=b"L'Atalanta batte la Juve 3-0.")
     assert result.code == 0, result.err
     assert json.loads(result.out)["language"] == "it"
 

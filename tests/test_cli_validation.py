@@ -59,3 +59,17 @@ def test_cli_bad_input_keeps_going_with_the_rest(
     assert len(result.out.splitlines()) == 1
     assert json.loads(result.out)["id"] == places["text"]
     assert result.err.count("error:") == 2
+
+
+def test_cli_broken_data_stops_at_once(
+    places: dict[str, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tabellino.errors import DataFileError
+
+    def broken() -> None:
+        raise DataFileError("kb/data/kb.json: cannot read")
+
+    monkeypatch.setattr("tabellino.cli._pipeline", broken)
+    result = run_cli(["extract", places["text"], places["text"]], capsys)
+    assert result.code == 1
+    assert result.err == "error: [T300] kb/data/kb.json: cannot read\n"

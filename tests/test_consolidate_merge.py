@@ -55,7 +55,7 @@ def test_consolidate_fills_missing_fields_and_goal_minutes() -> None:
     fields = {f.label: f.value for f in detail.fields}
     assert fields["venue"] == "New Balance Arena"
     assert fields["stage"] == "quarter-final"
-    assert [g.value for g in detail.goals][0] == "Scamacca 38' (pen)"
+    assert detail.goals[0].value == "Scamacca 38' (pen)"
 
 
 def test_consolidate_show_gives_the_sentence_of_each_value() -> None:

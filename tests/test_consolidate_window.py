@@ -13,7 +13,9 @@ from tabellino.consolidate import StoredMatch, flip_pair, merge_goals, same_matc
 from tabellino.consolidate.goals import StoredGoal
 from tabellino.models import Goal, Match
 
-CASES = json.loads((Path(__file__).parent / "data" / "consolidate_window_cases.json").read_text(encoding="utf-8"))
+CASES = json.loads(
+    (Path(__file__).parent / "data" / "consolidate_window_cases.json").read_text(encoding="utf-8")
+)
 
 
 def _day(value: str | None) -> date | None:
@@ -35,7 +37,10 @@ def test_consolidate_same_match_window(case: dict[str, Any]) -> None:
 
 def test_consolidate_goal_merge_keeps_a_brace_as_two_goals() -> None:
     stored = [StoredGoal(1, "Atalanta", "Koopmeiners", None), StoredGoal(2, "Atalanta", "Koopmeiners", None)]
-    new = [Goal(team="Atalanta", scorer="Teun Koopmeiners", minute=50), Goal(team="Atalanta", scorer="Koopmeiners")]
+    new = [
+        Goal(team="Atalanta", scorer="Teun Koopmeiners", minute=50),
+        Goal(team="Atalanta", scorer="Koopmeiners"),
+    ]
     plan = merge_goals(stored, new)
     assert [goal_id for goal_id, _, _ in plan.matched] == [1, 2]
     assert plan.matched[0][2] == {"minute": 50, "added": None, "scorer": "Teun Koopmeiners"}

@@ -7,7 +7,7 @@ from extraction_builder import articles, build
 from sqlalchemy import Engine, func, select
 
 from tabellino.store import open_db, store_extraction
-from tabellino.store.schema import metadata
+from tabellino.store.schema import NAME, metadata, people
 
 
 @pytest.fixture
@@ -48,3 +48,14 @@ def test_store_failed_article_leaves_no_rows(engine: Engine) -> None:
     with pytest.raises(AttributeError):
         store_extraction(engine, extraction)
     assert sum(row_counts(engine).values()) == 0
+
+
+def test_store_clips_overlong_names_to_the_column(engine: Engine) -> None:
+    long_name = "Giovanni " * 40
+    for name in ("report-en", "second-outlet"):
+        extraction = build(name)
+        extraction.matches[0].coaches = {"Atalanta": long_name}
+        store_extraction(engine, extraction)
+    with engine.connect() as conn:
+        names = list(conn.scalars(select(people.c.name).where(people.c.name.like("Giovanni%"))))
+    assert len(names) == 1 and len(names[0]) == NAME

@@ -107,9 +107,12 @@ def flip_pair(value: str | None) -> str | None:
 
 def same_match(stored: StoredMatch, match: Match, published: date | None) -> bool:
     """Return whether ``match`` (from an article published on ``published``) is ``stored``."""
-    if {stored.home, stored.away} != {match.home, match.away} or match.home == match.away:
-        return False
-    return _distance(stored, match, published) is not None
+    return _same_clubs(stored, match) and _distance(stored, match, published) is not None
+
+
+def _same_clubs(stored: StoredMatch, match: Match) -> bool:
+    """Return whether both matches are between the same two (different) clubs."""
+    return {stored.home, stored.away} == {match.home, match.away} and match.home != match.away
 
 
 def pick_match(
@@ -122,7 +125,7 @@ def pick_match(
     """
     best: tuple[int, StoredMatch] | None = None
     for stored in candidates:
-        if article_id in stored.articles or not same_match(stored, match, published):
+        if article_id in stored.articles or not _same_clubs(stored, match):
             continue
         days = _distance(stored, match, published)
         if days is not None and (best is None or days < best[0]):

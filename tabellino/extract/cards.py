@@ -7,7 +7,7 @@ import re
 from tabellino.extract import component
 from tabellino.extract.cues import cue_pattern
 from tabellino.extract.doc import Doc, PersonMention
-from tabellino.extract.goals import team_of_person
+from tabellino.extract.goals import latest_mention_before, team_of_person
 from tabellino.extract.people import surname_key
 from tabellino.models import Match, RedCard, Span
 
@@ -33,7 +33,7 @@ def find_red_cards(doc: Doc) -> None:
         card = RedCard(team=team_of_person(doc, person, sent), player=person.name)
         if card.team is not None and not match.has_team(card.team):
             continue
-        minute = _minute_in(doc, sent)
+        minute = _minute_in(doc, sent, cue)
         if minute is not None:
             card.minute = minute
         card.evidence.spans = [Span(cue.start(), cue.end()), Span(person.start, person.end)]
@@ -45,14 +45,15 @@ def _player_for(doc: Doc, cue: re.Match[str], sent: Span) -> PersonMention | Non
     people = [p for p in doc.people_in(sent) if _is_player(doc, p)]
     if not people:
         return None
-    before = [p for p in people if p.end <= cue.start()]
-    after = [p for p in people if p.start >= cue.end()]
-    header = doc.text[sent.start : cue.end()].strip().endswith(":") or doc.text[cue.end() : cue.end() + 3].strip().startswith(":")
-    if header and after:
-        return after[0]
-    if before and cue.start() - before[-1].end < 120:
-        return before[-1]
-    return after[0] if after and after[0].start - cue.end() < 60 else None
+    nearest = min(people, key=lambda p: _distance(p, cue))
+    return nearest if _distance(nearest, cue) < 120 else None
+
+
+def _distance(person: PersonMention, cue: re.Match[str]) -> int:
+    """Return the number of characters between a person mention and a cue."""
+    if person.end <= cue.start():
+        return cue.start() - person.end
+    return max(0, person.start - cue.end())
 
 
 def _is_player(doc: Doc, person: PersonMention) -> bool:
@@ -68,16 +69,11 @@ def _match_of(doc: Doc, person: PersonMention, sent: Span, offset: int) -> Match
     """Return the match a sending-off belongs to: the player's team's match, else the section's."""
     team = team_of_person(doc, person, sent)
     candidates = [m for m in doc.matches if team is None or m.has_team(team)] or list(doc.matches)
-    before = [m for m in candidates if _start(m) <= offset]
-    if before:
-        return max(before, key=_start)
-    return candidates[0] if len(candidates) == 1 else None
-
-
-def _start(match: Match) -> int:
-    """Return the first evidence offset of a match."""
-    starts = [s.start for ev in match.evidence.values() for s in ev.spans]
-    return min(starts) if starts else 0
+    if len(candidates) == 1:
+        return candidates[0]
+    placed = [(latest_mention_before(m, offset), m) for m in candidates]
+    placed = [x for x in placed if x[0] >= 0]
+    return max(placed, key=lambda x: x[0])[1] if placed else None
 
 
 def _already(match: Match, person: PersonMention) -> bool:
@@ -85,7 +81,10 @@ def _already(match: Match, person: PersonMention) -> bool:
     return any(c.player and surname_key(c.player) == surname_key(person.name) for c in match.red_cards)
 
 
-def _minute_in(doc: Doc, sent: Span) -> int | None:
-    """Return the single minute written in the sentence, if exactly one is."""
+def _minute_in(doc: Doc, sent: Span, cue: re.Match[str]) -> int | None:
+    """Return the minute written closest to the cue in its sentence (within a short distance)."""
     minutes = [m for m in doc.minutes if sent.start <= m.start < sent.end]
-    return minutes[0].minute if len(minutes) == 1 else None
+    near = [m for m in minutes if min(abs(m.start - cue.end()), abs(cue.start() - m.end)) < 40]
+    if not near:
+        return None
+    return min(near, key=lambda m: min(abs(m.start - cue.end()), abs(cue.start() - m.end))).minute

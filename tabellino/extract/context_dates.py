@@ -18,7 +18,15 @@ from functools import cache
 from typing import Protocol
 
 from tabellino.extract import component
-from tabellino.extract.context_scope import Context, Hit, Layout, by_sentence, in_about, in_result, preceded_by
+from tabellino.extract.context_scope import (
+    Context,
+    Hit,
+    Layout,
+    by_sentence,
+    in_about,
+    in_result,
+    preceded_by,
+)
 from tabellino.extract.doc import Doc
 from tabellino.lang import LanguageData
 

@@ -37,7 +37,9 @@ def _phrase(word: str) -> str:
     return r"\s+".join(re.escape(part) for part in word.split())
 
 
-def find_cues(lang: LanguageData, section: str, key: str, text: str, start: int, end: int) -> list[re.Match[str]]:
+def find_cues(
+    lang: LanguageData, section: str, key: str, text: str, start: int, end: int
+) -> list[re.Match[str]]:
     """Return the matches of phrases ``section.key`` in ``text[start:end]`` (absolute offsets)."""
     pattern = cue_pattern(lang, section, key)
     return list(pattern.finditer(text, start, end)) if pattern else []

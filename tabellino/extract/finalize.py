@@ -33,7 +33,9 @@ def _apply_multi_goal_words(doc: Doc) -> None:
         if doc.in_quote(cue.start()):
             continue
         sent = doc.sentence_of(cue.start())
-        near = [p for p in doc.people_in(sent) if abs(p.start - cue.end()) < 25 or abs(cue.start() - p.end) < 25]
+        near = [
+            p for p in doc.people_in(sent) if abs(p.start - cue.end()) < 25 or abs(cue.start() - p.end) < 25
+        ]
         if len(near) != 1:
             continue
         person, wanted = near[0], counts.get(" ".join(cue.group().lower().split()), 0)
@@ -53,7 +55,10 @@ def _merge_unnamed_goals(match: Match) -> None:
         earlier = [
             g
             for g in match.goals
-            if g.scorer and g.minute is None and g.evidence.spans and 0 < start - g.evidence.spans[0].start < 600
+            if g.scorer
+            and g.minute is None
+            and g.evidence.spans
+            and 0 < start - g.evidence.spans[0].start < 600
         ]
         if earlier:
             named = max(earlier, key=lambda g: g.evidence.spans[0].start)

@@ -3,6 +3,7 @@ wire "Scorers: W. Zaha 59" blocks, and one-goal lines such as "Oudin 17' (L)".""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -60,6 +61,8 @@ def _header_list(
         start = m.end() + colon.end()
         end = _list_end(doc.text, start, hi)
         team_before = _club_just_before(doc, m.start())
+        if team_before is None and doc.text[lo : m.start()].strip(" \t-–•*·") != "":
+            continue
         match = _match_for_list(doc, m.start(), team_before)
         if match is not None:
             found.append((match, _parse_list(doc, match, start, end, team_before)))
@@ -117,7 +120,7 @@ def _parse_items(doc: Doc, match: Match, start: int, end: int, team: str | None)
     """Parse comma-separated scorer items into goals."""
     goals: list[Goal] = []
     cuts = [start] + [m.end() for m in _ITEM_SEP.finditer(doc.text, start, end)] + [end]
-    for lo, hi in zip(cuts, cuts[1:], strict=False):
+    for lo, hi in itertools.pairwise(cuts):
         goals.extend(_item_goals(doc, match, lo, hi, team))
     return goals
 
@@ -144,10 +147,12 @@ def _item_goals(doc: Doc, match: Match, lo: int, hi: int, team: str | None) -> l
 
 def _item_minutes(doc: Doc, lo: int, hi: int, person: PersonMention) -> list[tuple[int | None, int | None]]:
     """Return the (minute, added) values written in an item, outside the person's name."""
-    found = [(m.minute, m.added) for m in doc.minutes if lo <= m.start and m.end <= hi]
+    found: list[tuple[int | None, int | None]] = [
+        (m.minute, m.added) for m in doc.minutes if lo <= m.start and m.end <= hi
+    ]
     if found:
         return found
-    values = []
+    values: list[tuple[int | None, int | None]] = []
     for m in _BARE_NUMBER.finditer(doc.text, lo, hi):
         if person.start <= m.start() < person.end:
             continue
@@ -219,7 +224,10 @@ def complete_teams(match: Match, goals: list[Goal]) -> None:
     if match.home_goals is None or match.away_goals is None or not goals:
         return
     counts = Counter(g.team for g in goals)
-    left = {match.home: match.home_goals - counts[match.home], match.away: match.away_goals - counts[match.away]}
+    left = {
+        match.home: match.home_goals - counts[match.home],
+        match.away: match.away_goals - counts[match.away],
+    }
     unknown = [g for g in goals if g.team is None]
     if not unknown:
         return

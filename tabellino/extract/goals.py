@@ -81,7 +81,8 @@ def _goals_at_cue(doc: Doc, cue: re.Match[str], sent: Span) -> list[tuple[Goal, 
     penalty = bool(find_cues(doc.lang, "goals", "penalty_words", doc.text, sent.start, sent.end))
     own_goal = bool(find_cues(doc.lang, "goals", "own_goal_words", doc.text, sent.start, sent.end))
     out = []
-    for person in scorers or [None]:
+    options: list[PersonMention | None] = list(scorers) or [None]
+    for person in options:
         if person is None and not _is_first_goal_cue(doc, cue):
             continue
         team = team_of_person(doc, person, sent) if person else _team_in_clause(doc, clause)

@@ -54,9 +54,7 @@ def _cluster_scored(results: list[StatedResult]) -> list[list[StatedResult]]:
         same = next((c for c in clusters if _goals_by_team(c[0]) == _goals_by_team(r)), None)
         if same is not None:
             same.append(r)
-        elif _is_other_leg(r, clusters):
-            clusters.append([r])
-        elif not clusters:
+        elif _is_other_leg(r, clusters) or not clusters:
             clusters.append([r])
         elif r.certain and not any(x.certain for x in clusters[0]):
             clusters[0] = [r]
@@ -68,7 +66,7 @@ def _is_other_leg(r: StatedResult, clusters: list[list[StatedResult]]) -> bool:
     if not clusters:
         return False
     legs = {x.leg for c in clusters for x in c}
-    return r.leg is not None and r.leg not in legs or (r.leg is None and legs - {None} != set())
+    return (r.leg is not None and r.leg not in legs) or (r.leg is None and legs - {None} != set())
 
 
 def _match_from(doc: Doc, cluster: list[StatedResult]) -> Match:

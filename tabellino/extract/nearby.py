@@ -69,6 +69,15 @@ class LangPatterns:
             )
         return self._unions[tail_key]
 
+    def ends_with_key(self, text: str, pos: int, key: str) -> bool:
+        """Return whether the text before ``pos`` ends with a ``key`` pattern and maybe an article."""
+        tail_key = f"{key}+article$"
+        if tail_key not in self._unions:
+            arts = _word_alt(self.words("articles"))
+            pattern = rf"(?:{self.get(key).pattern})\s*(?:{arts}\s*)?$"
+            self._unions[tail_key] = re.compile(pattern, re.IGNORECASE)
+        return self._unions[tail_key].search(text, max(0, pos - 40), pos) is not None
+
     def excluded_before(self, text: str, pos: int) -> bool:
         """Return whether a role word at ``pos`` is somebody else's role ("assistant manager")."""
         return self.get("role_exclude").search(text, max(0, pos - 40), pos) is not None
@@ -279,10 +288,12 @@ class TextIndex:
     def team_of_player(self, name: str) -> str | None:
         """Return the team of a player: their goals or red cards, their learned club, the squads."""
         for match in self.doc.matches:
-            for event in [*match.goals, *match.red_cards]:
-                scorer = getattr(event, "scorer", None) or getattr(event, "player", None)
-                if scorer == name and event.team in self._teams and not getattr(event, "own_goal", False):
-                    return event.team
+            for goal in match.goals:
+                if goal.scorer == name and not goal.own_goal and goal.team in self._teams:
+                    return goal.team
+            for card in match.red_cards:
+                if card.player == name and card.team in self._teams:
+                    return card.team
         role = self.doc.roles.get(name)
         if role is not None and role[1] is not None:
             return self.club_name_in_matches(role[1])
@@ -360,26 +371,33 @@ def team_from_context(
         other = index.opponent(subject, pos) if subject else None
         return (other, 1.0) if other else None
     clause = index.clause(pos, pats.get("clause_break"))
-    for area, weight in ((clause, 1.0), (sent, 0.5), (index.paragraph(pos), 0.25)):
-        found = _team_in_area(index, opponent, area, span)
+    for area, weight, level in ((clause, 1.0, 2), (sent, 0.5, 1), (index.paragraph(pos), 0.25, 0)):
+        found = _team_in_area(index, opponent, area, span, level)
         if found is not None:
             return (found, weight) if found != "" else None
     return None
 
 
-def _team_in_area(index: TextIndex, opponent: re.Pattern[str], area: Span, span: Span) -> str | None:
-    """Return the one team of ``area`` (its opponent across an opponent word); "" when two teams."""
+def _team_in_area(
+    index: TextIndex, opponent: re.Pattern[str], area: Span, span: Span, level: int
+) -> str | None:
+    """Return the one team of ``area``, or "" when the area names teams but settles none.
+
+    In a clause (``level`` 2) or sentence (1), an opponent word between the cue and a nearby club
+    gives the other side; in a clause naming both teams, the subject (first club, before the cue)
+    wins when no opponent word separates it from the cue.
+    """
     teams = index.teams_in(area.start, area.end)
     names = {t for t, _ in teams}
     if not names:
         return None
     if len(names) > 1:
         first, club = teams[0]
-        between = opponent.search(index.text, club.end, max(club.end, span.start))
-        return first if club.end <= span.start and between is None else ""
+        subject = level == 2 and club.end <= span.start
+        return first if subject and not opponent.search(index.text, club.end, span.start) else ""
     team, club = min(teams, key=lambda tc: abs(tc[1].start - span.start))
     lo, hi = (club.end, span.start) if club.end <= span.start else (span.end, club.start)
-    if opponent.search(index.text, lo, max(lo, hi)):
+    if level > 0 and hi - lo <= 80 and opponent.search(index.text, lo, max(lo, hi)):
         return index.opponent(team, span.start) or ""
     return team
 

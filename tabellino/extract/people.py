@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 
 from tabellino.extract import component
 from tabellino.extract.doc import Doc, PersonMention
+from tabellino.kb import ClubMention
 from tabellino.lang import LanguageData
 
 __all__ = ["fold", "surname_key"]
@@ -22,6 +23,7 @@ __all__ = ["fold", "surname_key"]
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?"
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _MAX_TOKENS = 4
+_CUE_SECTIONS = ("results", "goals", "cards")
 _INITIAL = re.compile(r"^[A-ZÀ-Þ]\.$")
 
 
@@ -127,9 +129,8 @@ def _clean_run(
     pieces: list[list[re.Match[str]]] = [[]]
     for i, tok in enumerate(tokens):
         word = _POSSESSIVE.sub("", tok.group())
-        if fold(word) in particles and i + 1 < len(tokens):
-            pieces[-1].append(tok)
-        elif _INITIAL.match(word) and i + 1 < len(tokens):
+        inner = i + 1 < len(tokens)
+        if inner and (fold(word) in particles or _INITIAL.match(word)):
             pieces[-1].append(tok)
         elif fold(word.rstrip(".")) in stop or _all_caps(word):
             pieces.append([])
@@ -160,10 +161,11 @@ def _keep_plausible(
     """Drop one-word runs at a sentence start unless the word also appears mid-sentence."""
     mid_sentence = {fold(t) for s, _, t in runs if s not in sentence_starts}
     surnames = {surname_key(t) for _, _, t in runs if " " in t}
+    repeated = {k for k, n in Counter(fold(t) for _, _, t in runs).items() if n > 1}
     keep = []
     for start, end, name in runs:
         single = " " not in name
-        if single and start in sentence_starts and fold(name) not in mid_sentence | surnames:
+        if single and start in sentence_starts and fold(name) not in mid_sentence | surnames | repeated:
             continue
         if single and len(name.rstrip(".")) < 3:
             continue
@@ -199,7 +201,11 @@ def _initials_clash(short: str, full: str) -> bool:
 @cache
 def _stopwords(lang: LanguageData) -> frozenset[str]:
     """Return the folded capitalised words of the language that are never names."""
-    words = lang.words("people", "not_names")
+    words = list(lang.words("people", "not_names"))
+    for section in _CUE_SECTIONS:
+        for key, value in lang.section(section).items():
+            if isinstance(value, list) and not key.endswith("_patterns"):
+                words.extend(str(v) for v in value if " " not in str(v))
     return frozenset(fold(w) for w in words)
 
 
@@ -234,12 +240,12 @@ def _learn_roles(doc: Doc) -> dict[str, tuple[str, str | None]]:
     return learned
 
 
-def _club_ending_near(doc: Doc, club_by_end: dict[int, object], end: int) -> str | None:
+def _club_ending_near(doc: Doc, club_by_end: dict[int, ClubMention], end: int) -> str | None:
     """Return the id of a resolved club mention that ends just before ``end`` (possessive allowed)."""
     for back in range(0, 5):
         mention = club_by_end.get(end - back)
         if mention is not None:
             gap = doc.text[end - back : end]
             if gap.strip(" ’'s") == "":
-                return getattr(mention, "club", None)
+                return mention.club
     return None

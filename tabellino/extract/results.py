@@ -6,6 +6,7 @@ Each finder returns :class:`StatedResult` records (club ids, goals in home/away 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -18,9 +19,12 @@ __all__ = ["StatedResult", "find_results"]
 
 _FIXTURE_SEP = re.compile(r"^\s*(?:[-–—/]|v\.?|vs\.?)?\s*$", re.IGNORECASE)
 _BLANK = re.compile(r"^[\s:]*$")
-_TEAM_NUMBER = re.compile(r"\s*(?:\((?P<tag>[A-Za-z]{2,3}|\d{1,2})\)\s*)?(?P<n>\d{1,2})(?![\d'’′.:\-–]|\s?[-–:]\s?\d)")
+_TEAM_NUMBER = re.compile(
+    r"\s*(?:\((?P<tag>[A-Za-z]{2,3}|\d{1,2})\)\s*)?(?P<n>\d{1,2})(?![\d'’′.:\-–]|\s?[-–:]\s?\d)"
+)
 _BRACKET = re.compile(r"\s*\(([^()]{0,30})\)")
 _DOTS = re.compile(r"\.{5,}")
+_COORDINATION = re.compile(r"^\s*(?:and|e|y|und|et|en|&)\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:()]|\s[-–—]\s")
 
 
@@ -108,14 +112,18 @@ def _fixture_result(doc: Doc, score: ScoreMention) -> list[StatedResult] | None:
     after = _clubs_between(doc, score.end, hi)
     if len(before) >= 2:
         c1, c2 = before[-2], before[-1]
-        if c1.club != c2.club and _BLANK.match(text[c2.end : score.start]) and _FIXTURE_SEP.match(
-            text[c1.end : c2.start]
+        if (
+            c1.club != c2.club
+            and _BLANK.match(text[c2.end : score.start])
+            and _FIXTURE_SEP.match(text[c1.end : c2.start])
         ):
             return _fixture(doc, c1, c2, score)
     if before and after:
         c1, c2 = before[-1], after[0]
-        if c1.club != c2.club and _BLANK.match(text[c1.end : score.start]) and _BLANK.match(
-            text[score.end : c2.start]
+        if (
+            c1.club != c2.club
+            and _BLANK.match(text[c1.end : score.start])
+            and _BLANK.match(text[score.end : c2.start])
         ):
             return _fixture(doc, c1, c2, score)
     return None
@@ -137,7 +145,9 @@ def _fixture(doc: Doc, home: ClubMention, away: ClubMention, score: ScoreMention
         return [result]
     inner, span, a, b = other
     if _mentions_first_leg(doc, inner) or a > score.first or b > score.second:
-        leg = StatedResult(away.club, home.club, b, a, certain=True, spans={**_spans(home, away, None), "score": span}, leg=1)
+        leg = StatedResult(
+            away.club, home.club, b, a, certain=True, spans={**_spans(home, away, None), "score": span}, leg=1
+        )
         result.leg = 2
         return [result, leg]
     result.half_time = f"{a}-{b}"
@@ -316,7 +326,9 @@ def _nearest_outcome(doc: Doc, score: ScoreMention, lo: int, hi: int) -> str | N
     return best[1] if best else None
 
 
-def _home_and_away(doc: Doc, first: ClubMention, second: ClubMention) -> tuple[ClubMention, ClubMention, bool]:
+def _home_and_away(
+    doc: Doc, first: ClubMention, second: ClubMention
+) -> tuple[ClubMention, ClubMention, bool]:
     """Return (home, away, certain): sentence order unless "at <club>" says who hosted."""
     before_second = doc.text[max(0, second.start - 20) : second.start]
     if ends_with_cue(doc.lang, "results", "away_at_markers", before_second):
@@ -353,9 +365,11 @@ def _winner_statements(doc: Doc) -> list[StatedResult]:
 def _clauses(doc: Doc, sent: Span) -> list[tuple[int, int]]:
     """Split a sentence into clauses at punctuation and at clause-joining words ("while", "mentre")."""
     marks = [m.end() for m in _CLAUSE.finditer(doc.text, sent.start, sent.end)]
-    marks += [m.start() for m in find_cues(doc.lang, "results", "clause_breaks", doc.text, sent.start, sent.end)]
+    marks += [
+        m.start() for m in find_cues(doc.lang, "results", "clause_breaks", doc.text, sent.start, sent.end)
+    ]
     cuts = [sent.start, *sorted(marks), sent.end]
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 def _winner_in_clause(doc: Doc, lo: int, hi: int, sent: Span) -> StatedResult | None:
@@ -373,6 +387,8 @@ def _winner_in_clause(doc: Doc, lo: int, hi: int, sent: Span) -> StatedResult | 
     if len(clubs) != 2:
         return None
     first, second = clubs
+    if kind != "draw" and _COORDINATION.match(doc.text[first.end : second.start]):
+        return None
     subject, other = _subject_and_other(doc, first, second)
     assert subject.club and other.club
     winner = {"win": subject.club, "loss": other.club, "draw": None}[kind]
@@ -384,22 +400,26 @@ def _winner_in_clause(doc: Doc, lo: int, hi: int, sent: Span) -> StatedResult | 
 
 def _object_right_after(doc: Doc, cue: re.Match[str], club: ClubMention) -> bool:
     """Return whether the club is the direct object of the win verb ("batte il Milan")."""
+    if club.start < cue.end() or not find_cues(
+        doc.lang, "results", "transitive_win_words", cue.group(), 0, len(cue.group())
+    ):
+        return False
     gap = doc.text[cue.end() : club.start]
-    return 0 <= len(gap) <= 25 and not _after_opponent_marker(doc, gap)
+    return len(gap) <= 25 and not _after_opponent_marker(doc, gap)
 
 
 def _outcome_cue(doc: Doc, lo: int, hi: int) -> tuple[str, re.Match[str]] | None:
     """Return the only win/loss/draw cue of a clause (none when it has several or a tie word)."""
     best: tuple[str, re.Match[str]] | None = None
-    count = 0
+    kinds: set[str] = set()
     for kind, key in (("win", "win_words"), ("loss", "loss_words"), ("draw", "draw_words")):
         for m in find_cues(doc.lang, "results", key, doc.text, lo, hi):
             if find_cues(doc.lang, "results", "tie_only_words", m.group(), 0, len(m.group())):
                 return None
-            count += 1
+            kinds.add(kind)
             if best is None or m.start() < best[1].start():
                 best = (kind, m)
-    return best if count == 1 else None
+    return best if len(kinds) == 1 else None
 
 
 def _distinct(clubs: list[ClubMention]) -> list[ClubMention]:

@@ -55,8 +55,8 @@ def find_coaches(doc: Doc) -> None:
         return
     index = TextIndex(doc)
     pats = LangPatterns.of(doc.lang, "coaches")
-    players = known_players(doc)
-    cues = [c for c in _coach_cues(index, pats) if c.name not in players]
+    others = known_players(doc) | _other_roles(doc, pats)
+    cues = [c for c in _coach_cues(index, pats) if c.name not in others]
     for cue in cues:
         if cue.team is None:
             _resolve_team(index, pats, cue)
@@ -70,7 +70,8 @@ def find_referee(doc: Doc) -> None:
         return
     index = TextIndex(doc)
     pats = LangPatterns.of(doc.lang, "referee")
-    excluded = known_players(doc) | {n for m in doc.matches for n in m.coaches.values()}
+    coaches = {n for m in doc.matches for n in m.coaches.values()}
+    excluded = known_players(doc) | coaches | _other_roles(doc, pats)
     best: dict[int, tuple[float, str, list[Span]]] = {}
     for cue in _referee_cues(index, pats):
         match = _referee_match(index, cue.pos)
@@ -88,6 +89,11 @@ def find_referee(doc: Doc) -> None:
             match_obj.cite("referee", span)
 
 
+def _other_roles(doc: Doc, pats: LangPatterns) -> set[str]:
+    """Return the people the article gives another role (a player, a president, a pundit)."""
+    return {name for name, (role, _) in doc.roles.items() if not role_is(pats, role)}
+
+
 # --- coach cues ---------------------------------------------------------------------------------
 
 
@@ -98,7 +104,7 @@ def _coach_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
     yield from _person_side_cues(index, pats)
     yield from _club_person_cues(index, pats)
     yield from _act_cues(index, pats)
-    yield from _learned_role_cues(index, "coaches", pats)
+    yield from _learned_role_cues(index, pats)
 
 
 def _role_cues(index: TextIndex, pats: LangPatterns, strength_of_club: float) -> Iterator[Cue]:
@@ -142,7 +148,7 @@ def _led_by_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
         if person is None:
             continue
         cue = Cue(person.name, Span(m.start(), person.end), person.start)
-        cue.opponent_before = pats.get_tail("opponent").search(text, max(0, m.start() - 25), m.start()) is not None
+        cue.opponent_before = pats.ends_with_key(text, m.start(), "opponent")
         yield cue
 
 
@@ -167,9 +173,9 @@ def _club_person_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
             yield Cue(person.name, Span(person.start, club.end), person.start, index.team(club), CUE_CLUB)
     for club in index.clubs:
         gap = club_person.match(text, club.end)
-        person = index.person_at(gap.end()) if gap else None
-        if person is not None and index.team(club):
-            yield Cue(person.name, Span(club.start, person.end), person.start, index.team(club), CUE_CLUB)
+        coach = index.person_at(gap.end()) if gap else None
+        if coach is not None and index.team(club):
+            yield Cue(coach.name, Span(club.start, coach.end), coach.start, index.team(club), CUE_CLUB)
 
 
 def _act_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
@@ -190,17 +196,17 @@ def _act_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
             yield Cue(person.name, Span(person.start, m.end()), person.start)
 
 
-def _learned_role_cues(index: TextIndex, section: str, pats: LangPatterns) -> Iterator[Cue]:
+def _learned_role_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
     """Yield a cue for each person ``doc.roles`` knows in this role, at their first mention."""
     first: dict[str, PersonMention] = {}
     for person in index.people:
         first.setdefault(person.name, person)
     for name, (role, club) in index.doc.roles.items():
-        person = first.get(name)
-        if person is None or not role_is(pats, role):
+        mention = first.get(name)
+        if mention is None or not role_is(pats, role):
             continue
         team = index.club_name_in_matches(club)
-        yield Cue(name, Span(person.start, person.end), person.start, team, LEARNED_ROLE if team else 0.0)
+        yield Cue(name, Span(mention.start, mention.end), mention.start, team, LEARNED_ROLE if team else 0.0)
 
 
 # --- coach teams --------------------------------------------------------------------------------
@@ -263,6 +269,7 @@ def _write_coach(index: TextIndex, team: str, best: Cue, cues: list[Cue]) -> Non
         return
     match = index.doc.matches[i]
     match.coaches[team] = best.name
+    match.cite(f"coach:{team}", best.span)
     for cue in cues:
         if cue.team in (team, None) or cue is best:
             match.cite(f"coach:{team}", cue.span)
@@ -287,7 +294,7 @@ def _referee_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
         if person is not None:
             yield Cue(person.name, Span(m.start(), person.end), person.start, strength=CUE_CLUB)
     yield from _referee_acts(index, pats)
-    for cue in _learned_role_cues(index, "referee", pats):
+    for cue in _learned_role_cues(index, pats):
         cue.strength = LEARNED_ROLE
         yield cue
 
@@ -311,9 +318,7 @@ def _referee_match(index: TextIndex, pos: int) -> int | None:
     """Return the index of the match a referee cue is about: clubs of its sentence, else primary."""
     sentence = index.sentence(pos)
     teams = {t for c in index.clubs_in(sentence.start, sentence.end) if (t := index.team(c))}
-    candidates = [
-        i for i, m in enumerate(index.doc.matches) if teams and all(m.has_team(t) for t in teams)
-    ]
+    candidates = [i for i, m in enumerate(index.doc.matches) if teams and all(m.has_team(t) for t in teams)]
     if len(candidates) == 1:
         return candidates[0]
     primary = index.primary_index()

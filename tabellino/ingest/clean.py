@@ -159,6 +159,7 @@ _STRUCTURAL = {
 }
 _CLOCK = re.compile(_STRUCTURAL["clock"])
 _BARE = re.compile(_STRUCTURAL["bare"])
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*$")
 _MAX_CHROME_LINE = 200
 _MAX_CAPTION_LINE = 200
 _MAX_ITEM = 200
@@ -188,10 +189,6 @@ class _Lines:
         """Split a text into its non-blank lines."""
         spans = [(m.start(), m.start() + len(m.group().rstrip())) for m in _LINE.finditer(text)]
         return cls(text, [(s, e) for s, e in spans if text[s:e].strip()])
-
-    def index(self, offset: int) -> int:
-        """Return the index of the line holding ``offset``."""
-        return max(0, bisect.bisect_right([s for s, _ in self.spans], offset) - 1)
 
     def line(self, i: int) -> str:
         """Return the stripped text of line ``i``."""
@@ -266,10 +263,18 @@ def _more_news(i: int, lines: _Lines) -> list[tuple[Span, str]]:
     if sum(_is_item(line) for line in following) < 2:
         return heading
     end = i + 1
-    while end < len(lines.spans) and (_is_item(lines.line(end)) or len(lines.line(end)) < _MIN_PROSE):
+    while end < len(lines.spans) and not _is_prose(lines.line(end)):
         end += 1
-    start = lines.span(i).start
-    return [(Span(start, lines.spans[end - 1][1]), "more news")]
+    if end - i <= _MIN_LINKS:
+        return heading
+    return [(Span(lines.span(i).start, lines.spans[end - 1][1]), "more news")]
+
+
+def _is_prose(line: str) -> bool:
+    """Return whether a line reads as article prose: long, or a full sentence of a dozen words or more."""
+    if _CLOCK.match(line):
+        return False
+    return len(line) >= _MIN_PROSE or (_SENTENCE_END.search(line) is not None and len(line.split()) >= 12)
 
 
 def _clock_runs(clocks: list[int], lines: _Lines) -> list[tuple[Span, str]]:

@@ -72,7 +72,8 @@ class DateLine:
 
 _YEAR = r"(?:19|20)\d{2}"
 _ISO = rf"(?<![\d.:/-])(?P<iso_y>{_YEAR})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})(?![\d])"
-_NUMERIC = rf"(?<![\d.:/-])(?P<num_a>\d{{1,2}})(?P<num_s>[./-])(?P<num_b>\d{{1,2}})(?P=num_s)(?P<num_y>{_YEAR})(?!\d)"
+_DM = r"(?P<num_a>\d{1,2})(?P<num_s>[./-])(?P<num_b>\d{1,2})(?P=num_s)"
+_NUMERIC = rf"(?<![\d.:/-]){_DM}(?P<num_y>{_YEAR})(?!\d)"
 
 
 @dataclass
@@ -129,10 +130,35 @@ def _norm(phrase: str) -> str:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """Return a regex alternation of phrases, longest first, white space flexible."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    escaped = [r"\s+".join(re.escape(part) for part in w.split()) for w in ordered]
-    return "|".join(e.replace("'", "['’]") for e in escaped) or r"(?!x)x"
+    """Return a regex matching any of the phrases (longest first), white space flexible.
+
+    The phrases are folded into a trie ("jan(?:uary)?") so a failing position costs one test per
+    letter, not one per phrase: the date regex is tried at the start of every word of an article.
+    """
+    trie: dict[str, Any] = {}
+    for word in {" ".join(w.split()) for w in words if w.strip()}:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie) or r"(?!x)x"
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    """Return the regex of one trie node: its branches, optional when a phrase may end here."""
+    branches = [_char(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    if "" in node:
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _char(ch: str) -> str:
+    """Return the regex for one character of a phrase."""
+    if ch == " ":
+        return r"\s+"
+    return "['’]" if ch in "'’" else re.escape(ch)
 
 
 def _format_regex(fmt: str, i: int, vocab: _Vocab) -> str:
@@ -158,7 +184,9 @@ def _compile(vocab: _Vocab) -> _Compiled:
         rf"(?<!\w)(?:(?P<wd_b>{_alternation(vocab.before)})\s+)?(?P<wd>{vocab.names(vocab.weekdays)})(?!\w)"
         rf"(?:\s+(?P<wd_a>{_alternation(vocab.after)})(?!\w))?(?:\s+(?:{parts})(?!\w))?"
     )
-    return _Compiled(vocab, re.compile("|".join(forms), re.IGNORECASE), len(vocab.formats))
+    # Every form starts a word: one look-behind fails fast inside words, most of any text.
+    regex = re.compile(r"(?<!\w)(?:" + "|".join(forms) + ")", re.IGNORECASE)
+    return _Compiled(vocab, regex, len(vocab.formats))
 
 
 _CACHE: weakref.WeakKeyDictionary[LanguageData, _Compiled] = weakref.WeakKeyDictionary()

@@ -117,7 +117,8 @@ class _Builder:
     def clubs(self) -> None:
         """Create the clubs and their universal names."""
         top = set(self.layer.top_flight)
-        unknown = [cid for cid in [*self.layer.names, *top] if cid not in {r["id"] for r in self.data["clubs"]}]
+        known = {r["id"] for r in self.data["clubs"]}
+        unknown = [cid for cid in [*self.layer.names, *top] if cid not in known]
         if unknown:
             raise DataFileError(f"kb/aliases/canonical.toml: unknown club ids {unknown[:5]}")
         clubs = [_club(r, self.layer, top) for r in self.data["clubs"]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["fold", "key"]
 
@@ -84,6 +84,7 @@ def fold(text: str) -> str:
 _NON_WORD = re.compile(r"[^\w+]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
     """Return the look-up key of a name: folded, punctuation dropped, single spaces, ``&`` = and."""
     words = _NON_WORD.sub(" ", fold(name.replace("ß", "ss")).replace("&", " and ")).split()

@@ -60,6 +60,7 @@ class Entry:
     skip: int = 0
     trim: int = 0
     stop_in: frozenset[str] = frozenset()
+    blocked_in: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +77,9 @@ def _caps(text: str) -> tuple[bool, ...]:
     return tuple(c.isupper() for c in text if c.isalpha())
 
 
-def _letters(text: str) -> int:
-    """Return the number of letters and digits in ``text``."""
-    return sum(1 for c in text if c.isalnum())
+def _norm(text: str) -> str:
+    """Return the matching form of a name with single spaces (the key of the stop lists)."""
+    return " ".join(match_fold(text).split())
 
 
 class _Settings:
@@ -86,11 +87,11 @@ class _Settings:
 
     def __init__(self, languages: dict[str, LangAliases]) -> None:
         self.articles = {c: {fold(a) for a in lang.articles} for c, lang in languages.items()}
-        self.lower = {fold(w) for lang in languages.values() for w in lang.lower_words}
+        self.lower = {_norm(w) for lang in languages.values() for w in lang.lower_words}
         self.venue_words = {fold(w) for lang in languages.values() for w in lang.lower_words if "stad" in fold(w)}
         self.locatives = {c: {fold(w) for w in lang.locatives} for c, lang in languages.items()}
-        self.stop = {c: {key(w) for w in lang.stopwords} for c, lang in languages.items()}
-        self.all_stop = set().union(*self.stop.values()) if self.stop else set()
+        self.stop = _index({c: lang.stopwords for c, lang in languages.items()})
+        self.blocked = _index({c: lang.blocked for c, lang in languages.items()})
         self.suffixes = {c: lang.suffixes for c, lang in languages.items()}
 
 
@@ -120,9 +121,10 @@ class Gazetteer:
     def _add(self, category: int, alias: Alias) -> None:
         """Register an alias (and its spelling variants) under its matching key."""
         text = self._strip_article(alias)
-        if _letters(text) < 2:
+        norm = _norm(text)
+        if len(norm.replace(" ", "")) < 2:
             return
-        entry = self._entry(category, alias, text)
+        entry = self._entry(category, alias, text, norm)
         for variant in _variants(text):
             self._put(variant, entry)
         if category == CLUB and entry.kind == "name" and text[-1:].isalpha() and not text.endswith(("s", "x", "z")):
@@ -146,23 +148,22 @@ class Gazetteer:
                 return text[len(art) :]
         return text
 
-    def _entry(self, category: int, alias: Alias, text: str) -> Entry:
+    def _entry(self, category: int, alias: Alias, text: str, norm: str) -> Entry:
         """Return the entry of an alias with its case rule."""
-        letters = [c for c in text if c.isalpha()]
-        acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
-        if acronym or _letters(text) < 4:
-            case = EXACT
-        elif alias.kind != "name" and text[:1].islower() and key(text) not in self.settings.all_stop:
+        stop_in = self.settings.stop.get(norm, _NONE)
+        if text.upper() == text or len(norm.replace(" ", "")) < 4:
+            case = EXACT  # acronyms ("PSV", "OM") and very short names must match letter case
+        elif alias.kind != "name" and text[:1].islower() and not stop_in:
             case = ANY
         else:
             case = UPPER
-        words = fold(text).split()
+        words = norm.split()
         skip = 0
         while skip < len(words) - 1 and words[skip] in self.settings.lower:
             skip += 1
-        k = key(text)
-        stop_in = frozenset(code for code, words_ in self.settings.stop.items() if k in words_)
-        return Entry(category, alias.target, alias.kind, case, alias.lang, _caps(text), skip, 0, stop_in)
+        blocked_in = _NONE if category in (COMPETITION, VENUE) else self.settings.blocked.get(norm, _NONE)
+        caps = _caps(text) if case == EXACT else ()
+        return Entry(category, alias.target, alias.kind, case, alias.lang, caps, skip, 0, stop_in, blocked_in)
 
     def _put(self, text: str, entry: Entry) -> None:
         """Store an entry under the matching key of ``text``."""
@@ -191,7 +192,7 @@ class Gazetteer:
 
     def _accept(self, e: Entry, text: str, padded: str, start: int, end: int, language: str) -> bool:
         """Return True when a hit passes the entry's language scope and case rule."""
-        if e.lang is not None and e.lang != language:
+        if (e.lang is not None and e.lang != language) or language in e.blocked_in:
             return False
         if e.case == ANY:
             return True
@@ -213,10 +214,25 @@ class Gazetteer:
         return start
 
 
+_NONE: frozenset[str] = frozenset()
+
+
+def _index(words: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """Return matching form -> the languages whose list has it."""
+    out: dict[str, set[str]] = {}
+    for code, items in words.items():
+        for w in items:
+            out.setdefault(_norm(w), set()).add(code)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _with_trim(entry: Entry, trim: int, lang: str | None = None) -> Entry:
     """Return a copy of ``entry`` for a suffixed spelling whose suffix is not part of the span."""
     lang = lang or entry.lang
-    return Entry(entry.category, entry.target, entry.kind, entry.case, lang, entry.caps, entry.skip, trim, entry.stop_in)
+    return Entry(
+        entry.category, entry.target, entry.kind, entry.case, lang, entry.caps, entry.skip, trim, entry.stop_in,
+        entry.blocked_in,
+    )
 
 
 def _variants(text: str) -> Iterator[str]:

@@ -6,8 +6,10 @@ Files:
 - ``clubs.toml`` — ``[[club]]`` clubs missing from openfootball (facts only).
 - ``competitions.toml`` — ``[[competition]]`` the competitions the gazetteer knows, canonical names.
 - ``venues.toml`` — ``[[venue]]`` stadium names, current sponsor names and usual short forms.
-- ``<lang>.toml`` — one per language: ``[meta]`` (articles, lower-case words, locatives, suffixes),
-  ``[stopwords]``, ``[clubs.<club>]`` names / nicknames / demonyms, ``[competitions]``, ``[venues]``,
+- ``<lang>.toml`` — one per language: ``[meta]`` (articles, lower-case words, locatives, suffixes,
+  the countries whose press writes the language), ``[stopwords]`` (``words``: ordinary words that
+  are also names; ``blocked``: names that in this language never denote a club or its city alone,
+  such as country names), ``[clubs.<club>]`` names / nicknames / demonyms, ``[competitions]``, ``[venues]``,
   ``[cities]``.
 
 Every file is checked when loaded: a wrong type or unknown key raises :class:`DataFileError`
@@ -43,6 +45,7 @@ class LangAliases:
     suffixes: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     stopwords: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
     clubs: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     competitions: dict[str, list[str]] = field(default_factory=dict)
     venues: dict[str, list[str]] = field(default_factory=dict)
@@ -131,7 +134,11 @@ def _language(code: str) -> LangAliases:
     lang = LangAliases(code=code)
     for k in ("articles", "lower_words", "locatives", "suffixes", "countries"):
         setattr(lang, k, _strings(meta.get(k, []), f"{where}: meta.{k}"))
-    lang.stopwords = _strings(data.get("stopwords", {}).get("words", []), f"{where}: stopwords.words")
+    stop = data.get("stopwords", {})
+    if set(stop) - {"words", "blocked"}:
+        raise DataFileError(f"{where}: [stopwords] takes only 'words' and 'blocked'")
+    lang.stopwords = _strings(stop.get("words", []), f"{where}: stopwords.words")
+    lang.blocked = _strings(stop.get("blocked", []), f"{where}: stopwords.blocked")
     lang.clubs = _lang_clubs(data.get("clubs", {}), where)
     lang.competitions = _str_map(data.get("competitions", {}), f"{where}: competitions")
     lang.venues = _str_map(data.get("venues", {}), f"{where}: venues")

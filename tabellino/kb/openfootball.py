@@ -120,7 +120,7 @@ def _club_line(content: str, country: str) -> RawClub | None:
         if part.startswith("@"):
             stadium = _clean_name(part[1:])
         else:
-            city = _clean_name(_PAREN.sub("", part)) or None
+            city = _clean_name(_PAREN.sub("", part.split("›")[0])) or None
     return RawClub(name=name, country=country, city=city, stadium=stadium, defunct=defunct)
 
 
@@ -150,8 +150,8 @@ def parse_clubs(path: Path) -> list[RawClub]:
 
 def _stadium_line(content: str, comment: str, country: str) -> RawStadium:
     """Parse ``Name, capacity, opened, City  # tenant`` into a stadium."""
-    parts = [p.strip() for p in content.split(",")]
-    name = _clean_name(_PAREN.sub("", parts[0]))
+    parts = [p.strip().split("›")[0].strip() for p in content.split(",")]
+    name = _clean_name(re.sub(r"\s+[\d_]+$", "", _PAREN.sub("", parts[0])))
     city = next(
         (_clean_name(_PAREN.sub("", p)) for p in reversed(parts[1:]) if p and not re.fullmatch(r"[\d_]+", p)),
         None,

@@ -63,9 +63,7 @@ def supported_languages() -> list[str]:
     """Return the codes of every language with a data file, sorted."""
     root = resources.files("tabellino.lang")
     codes = [
-        p.name[: -len(".toml")]
-        for p in root.iterdir()
-        if p.name.endswith(".toml") and p.name != "base.toml"
+        p.name[: -len(".toml")] for p in root.iterdir() if p.name.endswith(".toml") and p.name != "base.toml"
     ]
     return sorted(codes)
 

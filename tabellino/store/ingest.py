@@ -12,7 +12,7 @@ from typing import Protocol
 
 from sqlalchemy import Engine
 
-from tabellino.errors import TabellinoError
+from tabellino.errors import DataFileError, TabellinoError
 from tabellino.models import Article, Document, Extraction
 from tabellino.store.write import StoreResult, has_article, store_extraction
 
@@ -96,6 +96,8 @@ def _ingest_one(doc: Document, engine: Engine, pipeline: Processor, report: Inge
             report.duplicates += 1
             return
         report.add(store_extraction(engine, pipeline.extract(article)))
+    except DataFileError:
+        raise  # broken language or knowledge-base data fails every article: stop at once
     except TabellinoError as exc:
         report.failed.append((doc.id, str(exc)))
     except Exception as exc:  # a bug on one article must not lose the rest of a long run

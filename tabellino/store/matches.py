@@ -25,6 +25,7 @@ from tabellino.models import Goal, Match, RedCard
 from tabellino.store.schema import (
     articles,
     cards,
+    clip,
     clubs,
     coaches,
     conflicts,
@@ -169,7 +170,7 @@ class MatchWriter:
     def _fill_row(self, table: Any, row_id: int, values: dict[str, Any]) -> None:
         """Update a row's columns when there is anything to update."""
         if values:
-            self.conn.execute(update(table).where(table.c.id == row_id).values(**values))
+            self.conn.execute(update(table).where(table.c.id == row_id).values(**clip(table, values)))
 
     # -- merging into a stored match -------------------------------------------------------------
 
@@ -250,7 +251,7 @@ class MatchWriter:
     def _insert_conflicts(self, rows: list[dict[str, Any]]) -> int:
         """Insert the conflict rows not already present; return how many were added."""
         added = 0
-        for row in rows:
+        for row in (clip(conflicts, r) for r in rows):
             where = and_(*(conflicts.c[k] == v for k, v in row.items()))
             if self.conn.scalar(select(conflicts.c.id).where(where)) is None:
                 self.conn.execute(insert(conflicts).values(**row))

@@ -270,6 +270,8 @@ class _Detail:
     def _fields(self) -> list[Fact]:
         """Return the match-level values (score, date, venue, ...) that are known."""
         row, out = self.row, []
+        out.append(Fact("home", row["home"], self._cites("matches", self.id, "home")))
+        out.append(Fact("away", row["away"], self._cites("matches", self.id, "away")))
         score = _summary(row).score
         if score != "-":
             out.append(Fact("score", score, self._cites("matches", self.id, "score")))

@@ -7,6 +7,8 @@ per source; ``conflicts`` lists the fields on which sources disagree, one row pe
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -23,8 +25,10 @@ from sqlalchemy import (
 )
 
 __all__ = [
+    "NAME",
     "articles",
     "cards",
+    "clip",
     "clubs",
     "coaches",
     "conflicts",
@@ -201,3 +205,13 @@ conflicts = Table(
     Column("value", String(NAME), nullable=False),
     UniqueConstraint("match_id", "field", "article_id", "value"),
 )
+
+
+def clip(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    """Return ``row`` with every string cut to its column's length (PostgreSQL refuses longer ones)."""
+    out = dict(row)
+    for name, value in row.items():
+        length = getattr(table.c[name].type, "length", None) if name in table.c else None
+        if isinstance(value, str) and length is not None and len(value) > length:
+            out[name] = value[:length]
+    return out

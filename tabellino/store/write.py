@@ -17,7 +17,7 @@ from tabellino.errors import StoreError
 from tabellino.models import Evidence, Extraction, Person, Quote, Span, Tie
 from tabellino.store.db import content_hash
 from tabellino.store.matches import MatchWriter
-from tabellino.store.schema import articles, clubs, evidence, people, quotes, ties
+from tabellino.store.schema import NAME, articles, clip, clubs, evidence, people, quotes, ties
 
 __all__ = ["StoreResult", "Writer", "has_article", "store_extraction"]
 
@@ -106,12 +106,13 @@ class Writer:
 
     def insert_row(self, table: Any, row: dict[str, Any]) -> int:
         """Insert one row and return its new id."""
-        key = self.conn.execute(insert(table).values(**row)).inserted_primary_key
+        key = self.conn.execute(insert(table).values(**clip(table, row))).inserted_primary_key
         assert key is not None
         return int(key[0])
 
     def club_id(self, name: str) -> int:
         """Return the id of the club named ``name``, adding it when new."""
+        name = name[:NAME]
         if name not in self._clubs:
             found = self.conn.scalar(select(clubs.c.id).where(clubs.c.name == name))
             self._clubs[name] = found if found is not None else self.insert_row(clubs, {"name": name})
@@ -119,6 +120,7 @@ class Writer:
 
     def person_id(self, name: str, role: str | None = None, club: str | None = None) -> int:
         """Return the id of the person named ``name``, adding them or filling a missing role/club."""
+        name = name[:NAME]
         if name in self._people:
             return self._people[name]
         row = self.conn.execute(select(people).where(people.c.name == name)).mappings().first()

@@ -1,0 +1,85 @@
+"""Turn the gazetteer's hits in one text into club, competition, venue and city mentions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tabellino.kb.assemble import Facts
+from tabellino.kb.base import CityMention, ClubMention, CompetitionMention, VenueMention
+from tabellino.kb.gazetteer import CITY, CLUB, COMPETITION, VENUE, Entry, Gazetteer, Hit, iter_selected
+from tabellino.kb.resolve import Pending, resolve_clubs
+
+if TYPE_CHECKING:
+    from tabellino.kb.base import _Scan
+
+__all__ = ["split_hits"]
+
+_PRIORITY = (CLUB, COMPETITION, VENUE, CITY)
+
+
+def _category(hit: Hit, gaz: Gazetteer, text: str, language: str) -> int:
+    """Return the one category a hit stands for.
+
+    A name that is both a club and its home city ("Leipzig", "Milan" in English) is the club,
+    unless a locative preposition shows it is the place ("in Leipzig", "a Milano").
+    """
+    present = {e.category for e in hit.entries}
+    if CLUB in present and CITY in present:
+        return CITY if gaz.locative_before(text, hit.start, language) else CLUB
+    return next(c for c in _PRIORITY if c in present)
+
+
+def _targets(entries: tuple[Entry, ...], category: int) -> list[Entry]:
+    """Return the entries of one category."""
+    return [e for e in entries if e.category == category]
+
+
+def split_hits(facts: Facts, gaz: Gazetteer, hits: list[Hit], text: str, language: str) -> _Scan:
+    """Select non-overlapping hits and build the four mention lists (clubs resolved by context)."""
+    from tabellino.kb.base import _Scan
+
+    settled = [Hit(h.start, h.end, tuple(_targets(h.entries, _category(h, gaz, text, language)))) for h in hits]
+    pending: list[Pending] = []
+    comps: list[CompetitionMention] = []
+    venues: list[VenueMention] = []
+    cities: list[CityMention] = []
+    for hit in iter_selected(settled, len(text)):
+        category = hit.entries[0].category
+        span = text[hit.start : hit.end]
+        if category == CLUB:
+            kinds: dict[str, str] = {}
+            for e in hit.entries:
+                kinds[e.target] = min(kinds.get(e.target, e.kind), e.kind, key=_kind_rank)
+            pending.append(Pending(hit.start, hit.end, span, kinds))
+        elif category == COMPETITION:
+            comps.append(CompetitionMention(hit.start, hit.end, span, hit.entries[0].target))
+        elif category == VENUE:
+            venues.append(_venue(facts, gaz, hit, text))
+        else:
+            cities.append(CityMention(hit.start, hit.end, span, facts.cities.get(hit.entries[0].target, ())))
+    clubs = _clubs(facts, pending, comps, language)
+    return _Scan(tuple(clubs), tuple(comps), tuple(venues), tuple(cities))
+
+
+def _kind_rank(kind: str) -> int:
+    """Return the strength of a kind of name (a name beats a nickname beats a demonym)."""
+    return {"name": 0, "nickname": 1, "demonym": 2}.get(kind, 3)
+
+
+def _venue(facts: Facts, gaz: Gazetteer, hit: Hit, text: str) -> VenueMention:
+    """Return a venue mention, widened to a stadium word written before it ("stade Pierre-Mauroy")."""
+    start = gaz.venue_prefix(text, hit.start)
+    clubs: list[str] = []
+    for e in hit.entries:
+        venue = facts.venues.get(e.target)
+        clubs.extend(c for c in (venue.clubs if venue else ()) if c not in clubs)
+    written = text[start : hit.end]
+    return VenueMention(start, hit.end, written, " ".join(written.split()), tuple(clubs))
+
+
+def _clubs(facts: Facts, pending: list[Pending], comps: list[CompetitionMention], language: str) -> list[ClubMention]:
+    """Resolve the club mentions with the text's competitions and language as context."""
+    comp_countries = {c for m in comps if (c := facts.competitions[m.competition].country)}
+    layer = facts.layer
+    lang_countries = set(layer.languages[language].countries) if layer and language in layer.languages else set()
+    return resolve_clubs(pending, facts.clubs, comp_countries, lang_countries)
