@@ -50,11 +50,17 @@ def build_doc(case: dict[str, Any]) -> Doc:
     dropped = [_find(text, s) for s in case.get("dropped", [])]
     article = Article(id=case["id"], text=text, language=case["lang"], dropped=dropped)
     clean = article.content()
-    doc = Doc(article=article, text=clean, lang=load_language(case["lang"]), kb=FakeKB(case.get("squads", {})))
+    doc = Doc(
+        article=article, text=clean, lang=load_language(case["lang"]), kb=FakeKB(case.get("squads", {}))
+    )
     doc.sentences = split_sentences(clean)
     doc.result = Extraction(article=article)
-    doc.people = [PersonMention(s, e, clean[s:e], name) for s, e, name in _spans(clean, case.get("people", {}))]
-    doc.clubs = [ClubMention(s, e, clean[s:e], (club,)) for s, e, club in _spans(clean, case.get("clubs", {}))]
+    doc.people = [
+        PersonMention(s, e, clean[s:e], name) for s, e, name in _spans(clean, case.get("people", {}))
+    ]
+    doc.clubs = [
+        ClubMention(s, e, clean[s:e], (club,)) for s, e, club in _spans(clean, case.get("clubs", {}))
+    ]
     doc.roles = {name: (role, club or None) for name, (role, club) in case.get("roles", {}).items()}
     for home, away, primary in case.get("matches", []):
         doc.result.matches.append(Match(home=home, away=away, primary=primary))

@@ -7,7 +7,7 @@ import re
 from tabellino.extract import component
 from tabellino.extract.cues import cue_pattern
 from tabellino.extract.doc import Doc, PersonMention
-from tabellino.extract.goals import latest_mention_before, team_of_person
+from tabellino.extract.goals import latest_mention_before, learned_team, team_of_person
 from tabellino.extract.people import surname_key
 from tabellino.models import Match, RedCard, Span
 
@@ -30,7 +30,7 @@ def find_red_cards(doc: Doc) -> None:
         match = _match_of(doc, person, sent, cue.start())
         if match is None or _already(match, person):
             continue
-        card = RedCard(team=team_of_person(doc, person, sent), player=person.name)
+        card = RedCard(team=team_of_person(doc, person, match), player=person.name)
         if card.team is not None and not match.has_team(card.team):
             continue
         minute = _minute_in(doc, sent, cue)
@@ -67,7 +67,7 @@ def _is_player(doc: Doc, person: PersonMention) -> bool:
 
 def _match_of(doc: Doc, person: PersonMention, sent: Span, offset: int) -> Match | None:
     """Return the match a sending-off belongs to: the player's team's match, else the section's."""
-    team = team_of_person(doc, person, sent)
+    team = learned_team(doc, person)
     candidates = [m for m in doc.matches if team is None or m.has_team(team)] or list(doc.matches)
     if len(candidates) == 1:
         return candidates[0]

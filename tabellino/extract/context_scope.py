@@ -58,6 +58,9 @@ LEAD_MAX = 1500  # the lead never runs past this offset
 WINDOW = 60  # how far before / after a mention its cue words are looked for
 _HEADING_END = ".!?…;,"
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+_BRACKETS = re.compile(r"[()\[\]]")
+_FAR = 1000
+LEAD_LINES = 3  # without a prose line, the lead is this many lines
 
 
 class Spanned(Protocol):
@@ -235,13 +238,14 @@ def _is_heading(line: str) -> bool:
 
 
 def _lead_end(text: str, lines: list[Span]) -> int:
-    """Return where the lead ends: after the first prose line, never past LEAD_MAX."""
+    """Return where the lead ends: after the first prose line (else a few lines), never past LEAD_MAX."""
     for line in lines:
         if line.start >= LEAD_MAX:
             break
         if line.end - line.start >= PROSE_MIN:
             return min(line.end, LEAD_MAX)
-    return min(len(text), LEAD_MAX)
+    short = lines[LEAD_LINES - 1].end if len(lines) >= LEAD_LINES else len(text)
+    return min(short, LEAD_MAX)
 
 
 @dataclass(slots=True)
@@ -287,11 +291,19 @@ class Context:
         return cls(doc, layout, scopes, owners, [o[0].start for o in owners])
 
     def owner_in(self, region: Span, target: Spanned) -> int:
-        """Return the scope whose result span in ``region`` is nearest ``target`` (-1: another score)."""
+        """Return the scope whose result span in ``region`` is nearest ``target`` (-1: another score).
+
+        A bracket between the two counts as far: "1-1 (first leg 0-1)" binds the cue to ``0-1``.
+        """
         i = bisect.bisect_left(self.owner_starts, region.start)
         j = bisect.bisect_left(self.owner_starts, region.end)
-        best = min(self.owners[i:j], key=lambda o: distance(o[0], target), default=None)
+        best = min(self.owners[i:j], key=lambda o: self._separation(o[0], target), default=None)
         return best[1] if best is not None else -1
+
+    def _separation(self, a: Spanned, b: Spanned) -> int:
+        """Return the distance between two ranges, with a bracket between them counting as far."""
+        lo, hi = min(a.end, b.end), max(a.start, b.start)
+        return distance(a, b) + (_FAR if _BRACKETS.search(self.layout.text, lo, hi) else 0)
 
     def gap(self, scope: Scope, target: Spanned) -> int:
         """Return the distance from ``target`` to the nearest result span of ``scope``."""

@@ -31,6 +31,7 @@ from tabellino.extract.context_scope import (
     by_heading,
     by_sentence,
     dominant,
+    followed_by,
     forms,
     in_about,
     in_heading,
@@ -123,12 +124,18 @@ def _pairable(text: str, a: Hit[str], b: Hit[str], phases: set[str]) -> bool:
     return pair and len(gap) <= _PHASE_GAP and not _BREAK.search(gap)
 
 
-def leg_hits(doc: Doc) -> list[Hit[int]]:
-    """Return the leg cues of the text (1 = first leg, 2 = second leg)."""
+def leg_hits(doc: Doc, layout: Layout) -> list[Hit[int]]:
+    """Return the leg cues of the text (1 = first leg, 2 = second leg), not those of a coming leg."""
+    before = doc.lang.patterns("stages", "leg_skip_before_patterns")
+    after = doc.lang.patterns("stages", "leg_skip_after_patterns")
     hits: list[Hit[int]] = []
     for am in _leg_alternation(doc.lang).finditer(doc.text):
-        if am.label in ("1", "2"):
-            hits.append(Hit(am.match.start(), am.match.end(), int(am.label)))
+        start, end = am.match.span()
+        sentence = layout.sentences[layout.sentence_at(start)]
+        if am.label not in ("1", "2") or preceded_by(doc.text, start, sentence.start, before):
+            continue
+        if not followed_by(doc.text, end, sentence.end, after):
+            hits.append(Hit(start, end, int(am.label)))
     return hits
 
 
@@ -173,7 +180,7 @@ def _set_stages(doc: Doc, ctx: Context) -> None:
 
 def _set_legs(doc: Doc, ctx: Context) -> None:
     """Set legs: stated with the result, else the other leg's complement, else a heading's."""
-    hits = leg_hits(doc)
+    hits = leg_hits(doc, ctx.layout)
     if not hits:
         return
     sentences = by_sentence(hits, ctx.layout)

@@ -21,7 +21,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from tabellino.extract import component
-from tabellino.extract.context_scope import WINDOW, Alternation, Context, Hit, Layout, Scope, club_name
+from tabellino.extract.context_scope import (
+    WINDOW,
+    Alternation,
+    Context,
+    Hit,
+    Layout,
+    Scope,
+    club_name,
+    preceded_by,
+)
 from tabellino.extract.doc import Doc
 from tabellino.kb import ClubMention
 from tabellino.lang import LanguageData
@@ -62,10 +71,13 @@ def _side_alternation(lang: LanguageData) -> Alternation[str]:
 def venue_hits(doc: Doc, layout: Layout) -> list[Hit[Ground]]:
     """Return the stadium mentions introduced by a venue cue, datelines excluded."""
     cues = doc.lang.patterns("venues", "venue_cue_patterns")
+    skip = doc.lang.patterns("venues", "venue_skip_before_patterns")
     hits: list[Hit[Ground]] = []
     for v in sorted(doc.venues, key=lambda v: v.start):
         sentence = layout.sentences[layout.sentence_at(v.start)]
         if _dateline(doc, layout, v.start, v.end) or not _cued(doc.text, v.start, sentence.start, cues):
+            continue
+        if preceded_by(doc.text, v.start, sentence.start, skip):
             continue
         clubs = frozenset(n for cid in v.clubs if (n := club_name(doc, cid)))
         name = v.text.strip(_QUOTES) or v.name
@@ -104,7 +116,7 @@ def venue(doc: Doc) -> None:
         ground_vote = _ground_vote(sc, chosen)
         if ground_vote is not None:
             if any(v.rank <= ground_vote.rank and v.home != ground_vote.home for v in votes):
-                chosen, ground_vote = None, None
+                chosen, votes = None, []  # the stadium and a closer cue disagree: trust neither
             else:
                 votes.append(ground_vote)
         if chosen is not None and sc.match.venue is None:

@@ -147,19 +147,14 @@ def _item_goals(doc: Doc, match: Match, lo: int, hi: int, team: str | None) -> l
 
 def _item_minutes(doc: Doc, lo: int, hi: int, person: PersonMention) -> list[tuple[int | None, int | None]]:
     """Return the (minute, added) values written in an item, outside the person's name."""
-    found: list[tuple[int | None, int | None]] = [
-        (m.minute, m.added) for m in doc.minutes if lo <= m.start and m.end <= hi
-    ]
-    if found:
-        return found
-    values: list[tuple[int | None, int | None]] = []
+    marked = [m for m in doc.minutes if lo <= m.start and m.end <= hi]
+    found: list[tuple[int, tuple[int | None, int | None]]] = [(m.start, (m.minute, m.added)) for m in marked]
     for m in _BARE_NUMBER.finditer(doc.text, lo, hi):
-        if person.start <= m.start() < person.end:
-            continue
+        inside = person.start <= m.start() < person.end or any(x.start <= m.start() < x.end for x in marked)
         minute = int(m.group(1))
-        if 0 < minute <= 130:
-            values.append((minute, int(m.group(2)) if m.group(2) else None))
-    return values
+        if not inside and 0 < minute <= 130:
+            found.append((m.start(), (minute, int(m.group(2)) if m.group(2) else None)))
+    return [value for _, value in sorted(found)]
 
 
 def _team_from_tag(doc: Doc, match: Match, tag: str) -> str | None:
@@ -180,12 +175,14 @@ def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
 
 def _tagged_line(doc: Doc, lo: int, hi: int) -> list[tuple[Match, list[Goal]]]:
     """Read a line that is only scorer items ("Oudin 17' (L)", "11'Perrotta (R), 37'st X")."""
-    if hi - lo > 200 or not _is_item_line(doc, lo, hi):
+    if hi - lo > 200:
         return []
     match = _match_for_list(doc, lo, None)
     if match is None:
         return []
     start = _after_fixture(doc, match, lo, hi)
+    if not _is_item_line(doc, start, hi):
+        return []
     goals = _parse_items(doc, match, start, hi, None)
     return [(match, goals)] if goals else []
 

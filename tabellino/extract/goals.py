@@ -85,10 +85,13 @@ def _goals_at_cue(doc: Doc, cue: re.Match[str], sent: Span) -> list[tuple[Goal, 
     for person in options:
         if person is None and not _is_first_goal_cue(doc, cue):
             continue
-        team = team_of_person(doc, person, sent) if person else _team_in_clause(doc, clause)
+        team = learned_team(doc, person) if person else _team_in_clause(doc, clause)
         match = _match_for(doc, team, cue.start())
         if match is None:
             continue
+        if person and team is None:
+            team = team_of_person(doc, person, match)
+        team = team or _team_from_context(doc, match, sent)
         goal = Goal(team=team, scorer=person.name if person else None, penalty=penalty, own_goal=own_goal)
         if minute:
             goal.minute, goal.added = minute.minute, minute.added
@@ -108,7 +111,7 @@ def _is_first_goal_cue(doc: Doc, cue: re.Match[str]) -> bool:
 def _scorers_for_cue(doc: Doc, cue: re.Match[str], sent: Span) -> list[PersonMention]:
     """Return the person(s) a scoring cue is about: coordinated "X and Y ... each", else one."""
     clause = _clause_bounds(doc.text, cue.start(), sent.start, sent.end)
-    adjacent = [p for p in doc.people_in(Span(*clause)) if _can_score(doc, p) and _next_to(p, cue)]
+    adjacent = [p for p in doc.people_in(sent) if _can_score(doc, p) and _next_to(p, cue)]
     if adjacent:
         return adjacent[:1]
     beater = _keeper_beater(doc, cue, sent)
@@ -176,16 +179,38 @@ def _minute_near(doc: Doc, cue: re.Match[str], clause: tuple[int, int]) -> Minut
     return min(inside, key=lambda m: min(abs(m.start - cue.end()), abs(cue.start() - m.end)))
 
 
-def team_of_person(doc: Doc, person: PersonMention, sent: Span) -> str | None:
-    """Return the club (canonical name) a player plays for, from the text or the knowledge base."""
-    learned = doc.roles.get(person.name)
-    if learned and learned[1]:
-        return doc.club_name(learned[1])
-    teams = {t for m in doc.matches for t in m.teams()}
+def team_of_person(doc: Doc, person: PersonMention, match: Match | None = None) -> str | None:
+    """Return the club a player plays for: learned from the text, else from the squads in the KB.
+
+    Squad lists are of one season, so a squad club only counts when it plays in ``match`` (or,
+    without a match, in one of the article's matches).
+    """
+    learned = learned_team(doc, person)
+    if learned:
+        return learned
+    teams = set(match.teams()) if match else {t for m in doc.matches for t in m.teams()}
     for club_id in doc.kb.player_clubs(person.name) or doc.kb.player_clubs(surname_key(person.name)):
         name = doc.club_name(club_id)
         if name in teams:
             return name
+    return None
+
+
+def learned_team(doc: Doc, person: PersonMention) -> str | None:
+    """Return the club the article itself ties a person to ("Juventus defender X"), if any."""
+    learned = doc.roles.get(person.name)
+    return doc.club_name(learned[1]) if learned and learned[1] else None
+
+
+def _team_from_context(doc: Doc, match: Match, window: Span) -> str | None:
+    """Return the match team the words around a goal name: one club of the match, or "the hosts"."""
+    named = {doc.club_name(c.club) for c in doc.clubs_in(window) if c.club} & set(match.teams())
+    if len(named) == 1:
+        return named.pop()
+    home = find_cues(doc.lang, "goals", "home_side_words", doc.text, window.start, window.end)
+    away = find_cues(doc.lang, "goals", "away_side_words", doc.text, window.start, window.end)
+    if match.home_away_certain and bool(home) != bool(away):
+        return match.home if home else match.away
     return None
 
 
@@ -230,6 +255,7 @@ def _duplicate(match: Match, goal: Goal) -> bool:
             if other.minute == goal.minute or other.minute is None or goal.minute is None:
                 if goal.minute is not None and other.minute is None:
                     other.minute, other.added = goal.minute, goal.added
+                other.team = other.team or goal.team
                 other.penalty = other.penalty or goal.penalty
                 return True
     return False

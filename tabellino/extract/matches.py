@@ -54,19 +54,19 @@ def _cluster_scored(results: list[StatedResult]) -> list[list[StatedResult]]:
         same = next((c for c in clusters if _goals_by_team(c[0]) == _goals_by_team(r)), None)
         if same is not None:
             same.append(r)
-        elif _is_other_leg(r, clusters) or not clusters:
+            continue
+        rival = next((c for c in clusters if _same_leg(c, r)), None)
+        if rival is None:
             clusters.append([r])
-        elif r.certain and not any(x.certain for x in clusters[0]):
-            clusters[0] = [r]
+        elif r.certain and not any(x.certain for x in rival):
+            clusters[clusters.index(rival)] = [r]
     return clusters
 
 
-def _is_other_leg(r: StatedResult, clusters: list[list[StatedResult]]) -> bool:
-    """Return whether ``r`` is a different leg from every cluster so far."""
-    if not clusters:
-        return False
-    legs = {x.leg for c in clusters for x in c}
-    return (r.leg is not None and r.leg not in legs) or (r.leg is None and legs - {None} != set())
+def _same_leg(cluster: list[StatedResult], r: StatedResult) -> bool:
+    """Return whether ``r`` may describe the same leg as the cluster (legs equal or unknown)."""
+    legs = {x.leg for x in cluster} - {None}
+    return r.leg is None or not legs or r.leg in legs
 
 
 def _match_from(doc: Doc, cluster: list[StatedResult]) -> Match:

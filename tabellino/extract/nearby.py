@@ -117,8 +117,10 @@ def _word_alt(words: Sequence[str]) -> str:
 class TextIndex:
     """Positional look-ups over one doc's people, clubs, sentences, paragraphs and matches."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, quoted: Sequence[Span] = ()) -> None:
         self.doc = doc
+        self.quoted = sorted(quoted)
+        self._q_starts = [q.start for q in self.quoted]
         self.text = doc.text
         self.people = sorted(doc.people, key=lambda p: (p.start, p.end))
         self._p_starts = [p.start for p in self.people]
@@ -218,11 +220,16 @@ class TextIndex:
         sent = self.sentence(pos)
         return self.last_person_between(max(sent.start, pos - 200), pos)
 
+    def inside_quote(self, pos: int) -> bool:
+        """Return whether ``pos`` lies inside one of the quoted spans the index was given."""
+        i = bisect.bisect_right(self._q_starts, pos) - 1
+        return i >= 0 and pos < self.quoted[i].end
+
     def antecedent(self, pos: int) -> PersonMention | None:
-        """Return the one person named in the previous and current sentence before ``pos``, if one."""
+        """Return the one person named (outside quotes) in the previous and current sentence."""
         prev = self.previous_sentence(pos)
         start = prev.start if prev else self.sentence(pos).start
-        found = self.people_in(start, pos)
+        found = [p for p in self.people_in(start, pos) if not self.inside_quote(p.start)]
         return found[-1] if found and len({p.name for p in found}) == 1 else None
 
     # --- clubs and teams -----------------------------------------------------------------------

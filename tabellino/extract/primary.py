@@ -10,6 +10,7 @@ __all__ = ["choose_primary"]
 
 _LEAD_CHARS = 600
 _MARGIN = 1.5
+_ROUND_UP = 3
 
 
 @component("primary")
@@ -22,6 +23,8 @@ def choose_primary(doc: Doc) -> None:
     scores.sort(key=lambda x: x[0], reverse=True)
     best_score, best = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0.0
+    if len(doc.matches) >= _ROUND_UP and not _named_in_opening(doc, set(best.teams())):
+        return
     if best_score > 0 and best_score >= _MARGIN * runner_up and set(best.teams()) & top:
         best.primary = True
 
@@ -47,7 +50,19 @@ def _weight(doc: Doc, match: Match) -> float:
             weight += 3.0 if club.start < lead_end else 1.0
     weight += 2.0 * len(match.goals) + 2.0 * len(match.red_cards)
     weight *= _both_teams_factor(doc, teams)
+    if _named_in_opening(doc, teams):
+        weight *= 2.0
     return weight
+
+
+def _named_in_opening(doc: Doc, teams: set[str]) -> bool:
+    """Return whether both teams are named in the title or the first sentence."""
+    first = doc.sentences[:2] if doc.article.title else doc.sentences[:1]
+    if not first:
+        return False
+    end = first[-1].end
+    named = {doc.club_name(c.club) for c in doc.clubs if c.club and c.start < end}
+    return named == teams
 
 
 def _lead_end(doc: Doc) -> int:

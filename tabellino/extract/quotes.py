@@ -166,7 +166,7 @@ def find_quotes(doc: Doc) -> None:
     quotations = find_quotations(doc.text, doc.lang)
     if not quotations:
         return
-    index = TextIndex(doc)
+    index = TextIndex(doc, [Span(q.start, q.end) for q in quotations])
     _Resolver(index, quotations).run()
     match_index = index.primary_index()
     for q in quotations:
@@ -301,7 +301,7 @@ class _Resolver:
     def _person_after(self, pos: int, end: int) -> PersonMention | None:
         """Return the first person outside quotations in ``[pos, end)`` with no comma before it."""
         for person in self.index.people_in(pos, end):
-            if not self._inside(person.start):
+            if not self.index.inside_quote(person.start):
                 return None if re.search(r"[,:;]", self.text[pos : person.start]) else person
         return None
 
@@ -354,7 +354,7 @@ class _Resolver:
         )
         if (
             before is not None
-            and not self._inside(before.start)
+            and not self.index.inside_quote(before.start)
             and not re.search(r"[.;:!?]", self.text[before.end : verb.start()])
         ):
             return _Who(before.name, Span(before.start, before.end), hi)
@@ -391,7 +391,9 @@ class _Resolver:
         if prev is not None:
             areas.append(prev)
         for area in areas:
-            people = [p for p in self.index.people_in(area.start, area.end) if not self._inside(p.start)]
+            people = [
+                p for p in self.index.people_in(area.start, area.end) if not self.index.inside_quote(p.start)
+            ]
             if not people:
                 continue
             if self.last is not None and any(p.name == self.last[0] for p in people):
@@ -401,9 +403,4 @@ class _Resolver:
 
     def _first_person(self, lo: int, hi: int) -> PersonMention | None:
         """Return the first person named outside quotations in ``[lo, hi)``."""
-        return next((p for p in self.index.people_in(lo, hi) if not self._inside(p.start)), None)
-
-    def _inside(self, pos: int) -> bool:
-        """Return whether ``pos`` lies inside a quotation."""
-        i = bisect.bisect_right(self._q_starts, pos) - 1
-        return i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end
+        return next((p for p in self.index.people_in(lo, hi) if not self.index.inside_quote(p.start)), None)

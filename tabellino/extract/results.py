@@ -79,8 +79,8 @@ def _is_result_score(doc: Doc, score: ScoreMention) -> bool:
 
 def _is_bracketed_after_score(doc: Doc, score: ScoreMention) -> bool:
     """Return whether the score is a bracket right after another score (half-time / other leg)."""
-    before = doc.text[max(0, score.start - 20) : score.start]
-    m = re.search(r"\d\s*\(\s*[^\d()]{0,15}$", before)
+    before = doc.text[max(0, score.start - 30) : score.start]
+    m = re.search(r"\d\s*\(\s*[^\d()]{0,25}$", before)
     return m is not None
 
 

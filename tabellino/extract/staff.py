@@ -24,6 +24,7 @@ from tabellino.extract.nearby import (
     role_is,
     team_from_context,
 )
+from tabellino.extract.quotes import find_quotations
 from tabellino.models import Span
 
 __all__ = ["find_coaches", "find_referee"]
@@ -53,7 +54,7 @@ def find_coaches(doc: Doc) -> None:
     """Fill ``match.coaches`` for every team whose coach the text names."""
     if not doc.matches:
         return
-    index = TextIndex(doc)
+    index = TextIndex(doc, _quoted(doc))
     pats = LangPatterns.of(doc.lang, "coaches")
     others = known_players(doc) | _other_roles(doc, pats)
     cues = [c for c in _coach_cues(index, pats) if c.name not in others]
@@ -87,6 +88,11 @@ def find_referee(doc: Doc) -> None:
         match_obj.referee = name
         for span in spans:
             match_obj.cite("referee", span)
+
+
+def _quoted(doc: Doc) -> list[Span]:
+    """Return the spans of the quotations, whose names are not the narrative's people."""
+    return [Span(q.start, q.end) for q in find_quotations(doc.text, doc.lang)]
 
 
 def _other_roles(doc: Doc, pats: LangPatterns) -> set[str]:

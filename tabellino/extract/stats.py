@@ -120,12 +120,15 @@ def _values_at(
         v = _Value(kind, value, Span(before.start(), m.end()))
         v.team = _club_after(index, pats, m.end())
         return [v]
-    gap = pats.get("value_gap").match(text, m.end())
-    first = nums.number.match(text, gap.end() if gap else m.end())
+    owner, at = _owner_after(index, pats, m.end())
+    gap = pats.get("value_gap").match(text, at)
+    first = nums.number.match(text, gap.end() if gap else at)
     value = _checked(kind, first.group("n"), nums) if first else None
     if first is None or value is None:
         return []
-    v = _Value(kind, value, Span(m.start(), first.end()))
+    v = _Value(kind, value, Span(m.start(), first.end()), owner)
+    if owner is not None:
+        return [v]
     second = _pair_second(index, pats, nums, kind, first.end())
     if second is None:
         v.team = _club_after(index, pats, first.end())
@@ -163,6 +166,13 @@ def _pair_second(
     if m is None or value is None:
         return None
     return _Value(kind, value, Span(gap.end(), m.end()), team, pair_second=True)
+
+
+def _owner_after(index: TextIndex, pats: LangPatterns, pos: int) -> tuple[str | None, int]:
+    """Return the team of "xG for Juventus: 1.9" / "tiri della Juventus: 13" and where it ends."""
+    m = pats.get("for").match(index.text, pos)
+    club = index.club_at(m.end()) if m else None
+    return (index.team(club), club.end) if club is not None else (None, pos)
 
 
 def _club_after(index: TextIndex, pats: LangPatterns, pos: int) -> str | None:

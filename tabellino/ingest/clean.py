@@ -35,7 +35,7 @@ from tabellino.ingest.langid import UNKNOWN, identify
 from tabellino.lang import LanguageData, load_language, supported_languages
 from tabellino.models import Article, Document, Span
 
-__all__ = ["TEXT_EXTRACTORS", "clean_document", "find_boilerplate"]
+__all__ = ["TEXT_EXTRACTORS", "clean_document", "find_boilerplate", "headline"]
 
 TEXT_EXTRACTORS: dict[str, Callable[[Document], str]] = {
     "text/plain": lambda doc: doc.text,

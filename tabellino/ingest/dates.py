@@ -329,7 +329,7 @@ def find_date_lines(text: str, lang: LanguageData | None) -> list[DateLine]:
             break
         start, end = line.span()
         crawl = _CRAWL.match(text, start, end) if start == 0 else None
-        if crawl:
+        if crawl and 1 <= int(crawl.group("m")) <= 12:
             out.append(_crawl_line(crawl))
             start = crawl.end()
         banner = _banner(text, start, end, lang)
