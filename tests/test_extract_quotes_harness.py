@@ -106,3 +106,26 @@ def test_harness_blanks_dropped_text() -> None:
     case = {"id": "h", "lang": "en", "text": "Headline\nBody.", "dropped": ["Headline"]}
     doc = build_doc(case)
     assert doc.text == "        \nBody."
+
+
+# Names, cue words, numbers and marks that random texts are made of.
+_WORDS = (
+    "Rossi Conte Juventus Atalanta said told ha detto dirà manager coach allenatore di squadra referee "
+    "arbitro Referee shots tiri in porta xG 1.9 1,6 13 two on target the he il tecnico 's side sent "
+    "assegna rigore according to così facing contro started"
+)
+_MARKS = "\" “ ” « » ' ’ „ ‹ , . : ; — ( ) -"
+VOCABULARY = [*_WORDS.split(), *_MARKS.split(), "\n"]
+
+
+def random_case(tokens: list[str], joiners: list[bool], lang: str) -> dict[str, Any]:
+    """Return a case whose text is ``tokens`` joined (with or without spaces), with mentions."""
+    text = "".join(t + (" " if j else "") for t, j in zip(tokens, joiners, strict=False))
+    return {
+        "id": "random",
+        "lang": lang,
+        "text": text,
+        "people": {"Rossi": "Mario Rossi", "Conte": "Antonio Conte"},
+        "clubs": {"Juventus": "Juventus", "Atalanta": "Atalanta"},
+        "matches": [["Atalanta", "Juventus", True]],
+    }

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_extract_quotes_harness import build_doc, load_cases
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_extract_quotes_harness import VOCABULARY, build_doc, load_cases, random_case
 
 from tabellino.extract.quotes import find_quotes
 
@@ -57,3 +59,28 @@ def test_quotes_empty_text_gives_nothing() -> None:
         doc = build_doc({"id": "e", "lang": "it", "text": text})
         find_quotes(doc)
         assert doc.result is not None and doc.result.quotes == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(VOCABULARY), max_size=60),
+    st.lists(st.booleans(), min_size=60, max_size=60),
+    st.sampled_from(["en", "it"]),
+)
+def test_quotes_never_crash_and_stay_in_text(tokens: list[str], joiners: list[bool], lang: str) -> None:
+    """Any mix of marks, names and cue words yields quotes whose spans lie inside the text."""
+    doc = build_doc(random_case(tokens, joiners, lang))
+    find_quotes(doc)
+    assert doc.result is not None
+    for quote in doc.result.quotes:
+        assert 0 <= quote.span.start < quote.span.end <= len(doc.text)
+        assert quote.speaker in {"Mario Rossi", "Antonio Conte"} or quote.speaker[0].isupper()
+
+
+def test_quotes_unclosed_mark_is_not_a_long_quotation() -> None:
+    """A stray opening mark far from any closing one does not swallow the text as a quotation."""
+    text = 'A stray "mark. ' + "The match went on. " * 300 + '"We won the game tonight," said Conte.'
+    doc = build_doc({"id": "u", "lang": "en", "text": text, "people": {"Conte": "Antonio Conte"}})
+    find_quotes(doc)
+    assert doc.result is not None
+    assert [q.text for q in doc.result.quotes] == ["We won the game tonight,"]

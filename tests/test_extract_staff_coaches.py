@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_extract_quotes_harness import build_doc, load_cases
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_extract_quotes_harness import VOCABULARY, build_doc, load_cases, random_case
 
-from tabellino.extract.staff import find_coaches
+from tabellino.extract.staff import find_coaches, find_referee
 
 
 @pytest.mark.parametrize("case", load_cases("staff_coaches"))
@@ -36,3 +38,22 @@ def test_staff_coaches_without_matches_do_nothing() -> None:
     doc = build_doc({"id": "x", "lang": "en", "text": "Manager Carlo Ancelotti smiled."})
     find_coaches(doc)
     assert doc.matches == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(VOCABULARY), max_size=60),
+    st.lists(st.booleans(), min_size=60, max_size=60),
+    st.sampled_from(["en", "it"]),
+)
+def test_staff_never_crash_and_only_fill_match_teams(
+    tokens: list[str], joiners: list[bool], lang: str
+) -> None:
+    """Any mix of names and cue words gives coaches and referees only for the match's teams."""
+    doc = build_doc(random_case(tokens, joiners, lang))
+    find_coaches(doc)
+    find_referee(doc)
+    (match,) = doc.matches
+    assert set(match.coaches) <= {"Atalanta", "Juventus"}
+    assert all(f"coach:{team}" in match.evidence for team in match.coaches)
+    assert match.referee is None or "referee" in match.evidence

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_extract_quotes_harness import build_doc, load_cases
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_extract_quotes_harness import VOCABULARY, build_doc, load_cases, random_case
 
 from tabellino.extract.stats import find_stats, parse_number
 
@@ -28,3 +30,18 @@ def test_stats_values(case: dict[str, Any]) -> None:
 def test_stats_parse_number(token: str, value: float | None) -> None:
     """Numbers are read in digits with either decimal mark, or as number words."""
     assert parse_number(token, {"four": 4}) == value
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(VOCABULARY), max_size=60),
+    st.lists(st.booleans(), min_size=60, max_size=60),
+    st.sampled_from(["en", "it"]),
+)
+def test_stats_never_crash_and_stay_plausible(tokens: list[str], joiners: list[bool], lang: str) -> None:
+    """Any mix of numbers and statistic words gives only known statistics with plausible values."""
+    doc = build_doc(random_case(tokens, joiners, lang))
+    find_stats(doc)
+    for values in doc.matches[0].stats.values():
+        assert set(values) <= {"xg", "shots", "shots_on_target"}
+        assert all(0 <= v <= 60 for v in values.values())

@@ -2,8 +2,9 @@
 
 Dates come from :func:`tabellino.ingest.dates.find_dates`, which also resolves relative words
 ("last night", "sabato") against the article's published date. A match takes a date written in its
-result sentence (one date in a sentence applies to every result in it), else in a sentence about
-the match ("The match, played ... on February 5, 2026"). Never the published date by default.
+result sentence (one date in a sentence applies to every result in it), else, for the article's
+main match, in a sentence about it ("The match, played ... on February 5, 2026"). Never the
+published date by default.
 A date after publication cannot be a result's date, and dates after cue words of other events
 ("since", "next", ``[stages] date_skip_before_patterns``) are dropped. Relative dates are cited as
 derived.
@@ -94,7 +95,10 @@ def match_date(doc: Doc) -> None:
         return
     sentences = by_sentence(hits, ctx.layout)
     for sc in ctx.scopes:
-        hit = in_result(ctx, sc, sentences, spread=True) or in_about(sc, sentences)
+        # A match mentioned in passing shares its teams with other legs and meetings, so only
+        # the article's own match takes a date from a sentence that merely names both teams.
+        about = sc.match.primary or len(ctx.scopes) == 1
+        hit = in_result(ctx, sc, sentences, spread=True) or (in_about(sc, sentences) if about else None)
         if hit is not None and sc.match.date is None:
             sc.match.date = hit.value
             sc.match.cite("date", hit.span, derived=hit.derived)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
@@ -34,6 +34,7 @@ __all__ = [
     "Context",
     "Hit",
     "Layout",
+    "Memo",
     "Scope",
     "by_heading",
     "by_sentence",
@@ -112,7 +113,11 @@ class AltMatch(Generic[T]):
 
 @dataclass(frozen=True, slots=True)
 class Alternation(Generic[T]):
-    """Many labelled regexes compiled into one, so that a text is scanned once for all of them."""
+    """Many labelled regexes compiled into one, so that a text is scanned once for all of them.
+
+    Every alternative must match from the start of a word (the scan only tries word starts, which
+    makes it several times faster than trying each alternative at every character).
+    """
 
     pattern: re.Pattern[str] | None
     labels: tuple[T, ...]
@@ -128,7 +133,7 @@ class Alternation(Generic[T]):
         if not parts:
             return cls(None, ())
         try:
-            pattern = re.compile("|".join(parts), re.IGNORECASE)
+            pattern = re.compile(r"(?=\w)\b(?:" + "|".join(parts) + ")", re.IGNORECASE)
         except re.error as exc:
             raise DataFileError(f"bad pattern in {where}: {exc}") from exc
         return cls(pattern, tuple(labels))
@@ -145,6 +150,32 @@ class Alternation(Generic[T]):
 def _rename_groups(source: str, index: int) -> str:
     """Suffix every named group of a regex with ``_<index>`` so alternatives can share names."""
     return _GROUP_NAME.sub(lambda m: f"(?P<{m.group(1)}_{index}>", source)
+
+
+class Memo(Generic[T]):
+    """The value last computed for a key of objects compared by identity.
+
+    The context components and ties run one after another on the same doc; this lets them share
+    a doc's layout and scans without storing anything on the doc. One entry, replaced at once,
+    so concurrent use can only cost a recomputation.
+    """
+
+    def __init__(self) -> None:
+        self._entry: tuple[tuple[object, ...], T] | None = None
+
+    def get(self, key: tuple[object, ...], make: Callable[[], T]) -> T:
+        """Return the value remembered for ``key``, computing it with ``make`` when it is not."""
+        entry = self._entry
+        if entry is not None and _same(entry[0], key):
+            return entry[1]
+        value = make()
+        self._entry = (key, value)
+        return value
+
+
+def _same(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
+    """Return whether two keys hold the very same objects."""
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
 
 
 def forms(lang: LanguageData, section: str, key: str) -> list[tuple[str, str]]:
@@ -191,6 +222,11 @@ class Layout:
 
     @classmethod
     def of(cls, doc: Doc) -> Layout:
+        """Return the layout of a doc's text (shared by the components that run on the doc)."""
+        return _LAYOUTS.get((doc.text, doc.sentences), lambda: cls._build(doc))
+
+    @classmethod
+    def _build(cls, doc: Doc) -> Layout:
         """Build the layout of a doc's text."""
         sentences = doc.sentences or split_sentences(doc.text) or [Span(0, len(doc.text))]
         lines = [_trim(doc.text, m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
@@ -221,6 +257,9 @@ class Layout:
         """Return the index of the heading containing ``offset``, if any."""
         i = bisect.bisect_right(self.heading_starts, offset) - 1
         return i if i >= 0 and offset < self.headings[i].end else None
+
+
+_LAYOUTS: Memo[Layout] = Memo()
 
 
 def _trim(text: str, start: int, end: int) -> Span:

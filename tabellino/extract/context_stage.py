@@ -26,6 +26,7 @@ from tabellino.extract.context_scope import (
     Context,
     Hit,
     Layout,
+    Memo,
     Scope,
     bound,
     by_heading,
@@ -68,8 +69,16 @@ def _leg_alternation(lang: LanguageData) -> Alternation[str]:
     return Alternation.build(forms(lang, "stages", "leg_forms"), f"{lang.code} [stages] leg_forms")
 
 
+_STAGE_HITS: Memo[list[Hit[str]]] = Memo()
+
+
 def stage_hits(doc: Doc, layout: Layout) -> list[Hit[str]]:
     """Return the stage mentions of the text; "through to the semi-finals" gives the stage before."""
+    return _STAGE_HITS.get((doc.text, doc.lang, layout), lambda: _scan_stages(doc, layout))
+
+
+def _scan_stages(doc: Doc, layout: Layout) -> list[Hit[str]]:
+    """Scan the text for stage mentions (see :func:`stage_hits`)."""
     lang = doc.lang
     skip = lang.patterns("stages", "stage_skip_before_patterns")
     advance = lang.patterns("stages", "advance_patterns")

@@ -28,6 +28,7 @@ from tabellino.extract.context_scope import (
     Hit,
     Layout,
     Scope,
+    by_sentence,
     club_name,
     preceded_by,
 )
@@ -106,7 +107,7 @@ def venue(doc: Doc) -> None:
     if not doc.matches:
         return
     ctx = Context.build(doc)
-    grounds = venue_hits(doc, ctx.layout)
+    grounds = by_sentence(venue_hits(doc, ctx.layout), ctx.layout)
     cities = _city_hits(doc, ctx.layout)
     sides = _side_hits(doc, ctx.layout)
     clubs = _ClubIndex(ctx)
@@ -134,11 +135,10 @@ def _fits(ground: Ground, match: Match, rank: int) -> bool:
     return not match.home_away_certain or match.home in ground.clubs
 
 
-def _ground_for(ctx: Context, sc: Scope, grounds: list[Hit[Ground]]) -> tuple[Hit[Ground], int] | None:
+def _ground_for(
+    ctx: Context, sc: Scope, by_sent: dict[int, list[Hit[Ground]]]
+) -> tuple[Hit[Ground], int] | None:
     """Return the stadium of the match with the rank of the place it was found in."""
-    by_sent: dict[int, list[Hit[Ground]]] = {}
-    for g in grounds:
-        by_sent.setdefault(ctx.layout.sentence_at(g.start), []).append(g)
     for s in sc.result:
         fitting = [g for g in by_sent.get(s, []) if _fits(g.value, sc.match, RESULT)]
         mine = [g for g in fitting if ctx.owner_in(ctx.layout.sentences[s], g) == sc.index]

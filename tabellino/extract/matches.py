@@ -65,8 +65,14 @@ def _cluster_scored(results: list[StatedResult]) -> list[list[StatedResult]]:
 
 def _same_leg(cluster: list[StatedResult], r: StatedResult) -> bool:
     """Return whether ``r`` may describe the same leg as the cluster (legs equal or unknown)."""
-    legs = {x.leg for x in cluster} - {None}
-    return r.leg is None or not legs or r.leg in legs
+    leg = _cluster_leg(cluster)
+    return r.leg is None or leg is None or r.leg == leg
+
+
+def _cluster_leg(cluster: list[StatedResult]) -> int | None:
+    """Return the leg of a cluster: the certain statement's, else the first one stated."""
+    certain = [x.leg for x in cluster if x.certain and x.leg]
+    return certain[0] if certain else next((x.leg for x in cluster if x.leg), None)
 
 
 def _match_from(doc: Doc, cluster: list[StatedResult]) -> Match:
@@ -78,7 +84,7 @@ def _match_from(doc: Doc, cluster: list[StatedResult]) -> Match:
         home_away_certain=lead.certain,
         home_goals=lead.home_goals,
         away_goals=lead.away_goals,
-        leg=next((r.leg for r in cluster if r.leg), None),
+        leg=_cluster_leg(cluster),
         half_time=next((r.half_time for r in cluster if r.half_time), None),
     )
     if lead.winner:

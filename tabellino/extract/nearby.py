@@ -21,7 +21,6 @@ __all__ = ["LangPatterns", "TextIndex", "fallback_name", "known_players", "role_
 
 GapTest = Callable[[str], bool]
 _NEVER = re.compile(r"(?!x)x")
-_SENTENCE_PUNCT = re.compile(r"[.!?;\n]")
 _CANONICAL_ROLES = {"coaches": {"coach", "manager", "head coach"}, "referee": {"referee"}}
 _CACHE: weakref.WeakKeyDictionary[LanguageData, dict[str, LangPatterns]] = weakref.WeakKeyDictionary()
 
@@ -59,6 +58,14 @@ class LangPatterns:
             self._unions[key] = re.compile(joined, re.IGNORECASE) if joined else _NEVER
         return self._unions[key]
 
+    def get_named(self, keys: Sequence[str]) -> re.Pattern[str]:
+        """Return one regex with a named group per key; earlier keys win at the same position."""
+        union_key = "|".join(keys)
+        if union_key not in self._unions:
+            parts = [f"(?P<{k}>{self.get(k).pattern})" for k in keys if self.get(k) is not _NEVER]
+            self._unions[union_key] = re.compile("|".join(parts), re.IGNORECASE) if parts else _NEVER
+        return self._unions[union_key]
+
     def get_tail(self, key: str) -> re.Pattern[str]:
         """Return ``get(key)`` anchored to the end of the searched range (use with ``endpos``)."""
         tail_key = f"{key}$"
@@ -92,13 +99,24 @@ class LangPatterns:
 
     def ends_with_word(self, before: str, key: str) -> bool:
         """Return whether ``before`` ends with one of the words of list ``key``."""
-        words = self.words(key)
-        return bool(words) and re.search(rf"{_word_alt(words)}\s*$", before, re.IGNORECASE) is not None
+        return self._word_regex(key, tail=True).search(before) is not None
+
+    def word_start_before(self, text: str, pos: int, key: str) -> int:
+        """Return where a word of list ``key`` ending just before ``pos`` starts (``pos`` if none)."""
+        m = self._word_regex(key, tail=True).search(text, max(0, pos - 20), pos)
+        return m.start() if m else pos
 
     def has_word(self, text: str, key: str) -> bool:
         """Return whether ``text`` contains one of the words of list ``key``."""
-        words = self.words(key)
-        return bool(words) and re.search(_word_alt(words), text) is not None
+        return self._word_regex(key, tail=False).search(text) is not None
+
+    def _word_regex(self, key: str, tail: bool) -> re.Pattern[str]:
+        """Return the regex of any word of list ``key`` (at the end of the text when ``tail``)."""
+        cache_key = f"words:{key}:{tail}"
+        if cache_key not in self._unions:
+            alt = _word_alt(self.words(key))
+            self._unions[cache_key] = re.compile(alt + (r"\s*$" if tail else ""), re.IGNORECASE)
+        return self._unions[cache_key]
 
     def skip_gap_words(self, text: str, pos: int) -> int:
         """Return the position after the white space and optional adverb that follow ``pos``."""
@@ -130,6 +148,7 @@ class TextIndex:
         self.sentences = doc.sentences or split_sentences(doc.text)
         self._s_starts = [s.start for s in self.sentences]
         self._para_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+        self._surnames: dict[str, str] | None = None
         self._teams: dict[str, list[int]] = {}
         for i, match in enumerate(doc.matches):
             for team in match.teams():
@@ -219,6 +238,12 @@ class TextIndex:
         """Return the last person named in ``pos``'s sentence before ``pos``."""
         sent = self.sentence(pos)
         return self.last_person_between(max(sent.start, pos - 200), pos)
+
+    def fullest_by_surname(self) -> dict[str, str]:
+        """Return each person's fullest name keyed by its last word (built once)."""
+        if self._surnames is None:
+            self._surnames = {p.name.split()[-1]: p.name for p in self.people if p.name.split()}
+        return self._surnames
 
     def inside_quote(self, pos: int) -> bool:
         """Return whether ``pos`` lies inside one of the quoted spans the index was given."""
@@ -440,8 +465,7 @@ def fallback_name(index: TextIndex, pos: int, gap_ok: GapTest) -> tuple[str, Spa
     words = m.group("name").split()
     if words[0] in index.doc.lang.words("quotes", "not_name_words"):
         return None
-    fuller = {p.name.split()[-1]: p.name for p in index.people}
-    return fuller.get(words[-1], m.group("name")), span
+    return index.fullest_by_surname().get(words[-1], m.group("name")), span
 
 
 _RUNS: weakref.WeakKeyDictionary[LanguageData, re.Pattern[str]] = weakref.WeakKeyDictionary()

@@ -4,29 +4,85 @@ from __future__ import annotations
 
 from tabellino.extract import component
 from tabellino.extract.doc import Doc
-from tabellino.models import Match
+from tabellino.models import Match, Span
 
 __all__ = ["choose_primary"]
 
 _LEAD_CHARS = 600
+_OPENING_SENTENCES = 3
 _MARGIN = 1.5
-_ROUND_UP = 3
+_ROUND_UP_LINES = 2
 
 
 @component("primary")
 def choose_primary(doc: Doc) -> None:
-    """Mark the primary match: the one whose teams dominate the title and the opening."""
+    """Mark the primary match: the one whose teams dominate the opening and the article."""
     if not doc.matches:
         return
-    top = _most_named_clubs(doc)
-    scores = [(_weight(doc, m), m) for m in doc.matches]
-    scores.sort(key=lambda x: x[0], reverse=True)
+    opening = _opening_clubs(doc)
+    scores = sorted(((_weight(doc, m, opening), m) for m in doc.matches), key=lambda x: x[0], reverse=True)
     best_score, best = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0.0
-    if len(doc.matches) >= _ROUND_UP and not _named_in_opening(doc, set(best.teams())):
+    led = opening == set(best.teams())
+    if _is_round_up(doc) and not led:
         return
-    if best_score > 0 and best_score >= _MARGIN * runner_up and set(best.teams()) & top:
+    if best_score > 0 and best_score >= _MARGIN * runner_up and set(best.teams()) & _most_named_clubs(doc):
         best.primary = True
+
+
+def _is_round_up(doc: Doc) -> bool:
+    """Return whether the article lists several results as fixture lines (a round-up)."""
+    listed = {frozenset(m.teams()) for m in doc.matches if m.home_away_certain}
+    return len(listed) >= _ROUND_UP_LINES
+
+
+def _weight(doc: Doc, match: Match, opening: set[str]) -> float:
+    """Return how much the article is about a match: team mentions (early ones count more), goals."""
+    teams = set(match.teams())
+    lead_end = min(len(doc.text), _LEAD_CHARS)
+    weight = 0.0
+    for club in doc.clubs:
+        if club.club and doc.club_name(club.club) in teams:
+            weight += 3.0 if club.start < lead_end else 1.0
+    weight += 1.0 * len(match.goals) + 1.0 * len(match.red_cards)
+    weight *= _both_teams_factor(doc, teams)
+    if opening == teams:
+        weight *= 2.0
+    if match is min(doc.matches, key=_first_evidence):
+        weight *= 1.5
+    return weight
+
+
+def _first_evidence(match: Match) -> int:
+    """Return the offset of the first words that state the match's result."""
+    starts = [s.start for ev in match.evidence.values() for s in ev.spans]
+    return min(starts) if starts else 10**9
+
+
+def _opening_clubs(doc: Doc) -> set[str]:
+    """Return the clubs named in prose in the first body sentence that names any (title skipped)."""
+    title = (doc.article.title or "").strip()
+    body = [s for s in doc.sentences if doc.text[s.start : s.end].strip() != title]
+    listed = [s for m in doc.matches for s in (m.evidence["listing"].spans if "listing" in m.evidence else [])]
+    for sent in body[:_OPENING_SENTENCES]:
+        named = {
+            doc.club_name(c.club)
+            for c in doc.clubs_in(sent)
+            if c.club and not any(s.start <= c.start < s.end for s in listed)
+        }
+        if named:
+            return named
+    return set()
+
+
+def _both_teams_factor(doc: Doc, teams: set[str]) -> float:
+    """Return a bonus when both teams are named often (a match report), not one in passing."""
+    counts = dict.fromkeys(teams, 0)
+    for club in doc.clubs:
+        name = doc.club_name(club.club) if club.club else None
+        if name in counts:
+            counts[name] += 1
+    return 1.0 if min(counts.values()) >= 2 else 0.5
 
 
 def _most_named_clubs(doc: Doc) -> set[str]:
@@ -38,43 +94,3 @@ def _most_named_clubs(doc: Doc) -> set[str]:
             counts[name] = counts.get(name, 0) + 1
     ranked = sorted(counts.items(), key=lambda x: x[1], reverse=True)
     return {name for name, _ in ranked[:2]}
-
-
-def _weight(doc: Doc, match: Match) -> float:
-    """Return how much the article is about a match: team mentions (early ones count more), goals."""
-    teams = set(match.teams())
-    lead_end = _lead_end(doc)
-    weight = 0.0
-    for club in doc.clubs:
-        if club.club and doc.club_name(club.club) in teams:
-            weight += 3.0 if club.start < lead_end else 1.0
-    weight += 2.0 * len(match.goals) + 2.0 * len(match.red_cards)
-    weight *= _both_teams_factor(doc, teams)
-    if _named_in_opening(doc, teams):
-        weight *= 2.0
-    return weight
-
-
-def _named_in_opening(doc: Doc, teams: set[str]) -> bool:
-    """Return whether both teams are named in the title or the first sentence."""
-    first = doc.sentences[:2] if doc.article.title else doc.sentences[:1]
-    if not first:
-        return False
-    end = first[-1].end
-    named = {doc.club_name(c.club) for c in doc.clubs if c.club and c.start < end}
-    return named == teams
-
-
-def _lead_end(doc: Doc) -> int:
-    """Return the end of the article's opening: the title and first sentences."""
-    return min(len(doc.text), _LEAD_CHARS)
-
-
-def _both_teams_factor(doc: Doc, teams: set[str]) -> float:
-    """Return a bonus when both teams are named often (a match report), not one in passing."""
-    counts = {t: 0 for t in teams}
-    for club in doc.clubs:
-        name = doc.club_name(club.club) if club.club else None
-        if name in counts:
-            counts[name] += 1
-    return 1.0 if min(counts.values()) >= 2 else 0.5

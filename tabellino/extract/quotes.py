@@ -29,6 +29,9 @@ _WORD = re.compile(r"\w", re.UNICODE)
 _WINDOW_STOP = re.compile(r"[.!?;\n]")
 _LEAD = re.compile(r"[\s,.;:—–-]*")
 _TRAIL_PUNCT = re.compile(r"[\s.,;:!?…—–-]*")
+_SINGLE_LIMIT = 600  # single-quoted quotations are short; bounds the search for their end
+_INTRO_REACH = 400  # a quotation standing alone continues a speaker quoted this close before
+_ANAPHOR_REACH = 3000  # "he said" refers to a speaker quoted at most this far before
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;,") | {"\u00a0"}
 
 
@@ -106,13 +109,17 @@ def find_quotations(text: str, lang: LanguageData) -> list[Quotation]:
                 state = (i, marks.openers[ch])
             continue
         start, closers = state
-        if ch == "\n" or i - start > marks.max_chars:
+        if i - start > marks.max_chars:
+            state = None  # an opening mark never closed: not a quotation
+            if ch in marks.openers and ch not in marks.single and _can_open(text, i, ch, marks):
+                state = (i, marks.openers[ch])
+        elif ch == "\n":
             _emit(out, text, start, i, open_end=True, single=False)
             state = None
         elif ch in closers and _can_close(text, i, ch, marks):
             _emit(out, text, start, i, open_end=False, single=False)
             state = None
-    if state is not None:
+    if state is not None and len(text) - state[0] <= marks.max_chars:
         _emit(out, text, state[0], len(text), open_end=True, single=False)
     return out
 
@@ -136,7 +143,7 @@ def _can_close(text: str, i: int, ch: str, marks: _Marks) -> bool:
 
 def _single_close(text: str, i: int, closers: frozenset[str], limit: int) -> int | None:
     """Return the closing single mark of a single-quoted quotation on the same line, if any."""
-    end = min(len(text), i + limit)
+    end = min(len(text), i + min(limit, _SINGLE_LIMIT))
     for j in range(i + 2, end):
         ch = text[j]
         if ch == "\n":
@@ -203,13 +210,14 @@ class _Resolver:
         self.anaphor_tail = pats.get_tail("anaphor")
         self.max_scare = int(lang.section("quotes").get("max_scare_words", 3))
         self.last: tuple[str, Span | None] | None = None
+        self.last_end = -1
 
     def run(self) -> None:
         """Resolve speakers: explicit, continued, then backwards over several paragraphs, then intro."""
         for i, q in enumerate(self.quotes):
             self._resolve(q, self.quotes[i - 1] if i else None)
             if q.speaker is not None:
-                self.last = (q.speaker, q.speaker_span)
+                self.last, self.last_end = (q.speaker, q.speaker_span), q.close_end
         for i in range(len(self.quotes) - 2, -1, -1):
             q, nxt = self.quotes[i], self.quotes[i + 1]
             if (
@@ -221,7 +229,7 @@ class _Resolver:
                 q.speaker, q.speaker_span = nxt.speaker, nxt.speaker_span
         for q in self.quotes:
             if q.speaker is None and q.open_end and self._standalone(q):
-                self._set(q, self._antecedent(q.open_pos, skip_current=False))
+                self._set(q, self._antecedent(q.open_pos, skip_current=False, reach=_INTRO_REACH))
 
     def _resolve(self, q: Quotation, prev: Quotation | None) -> None:
         """Give ``q`` its speaker from its own attribution, its predecessor, or the sentence before."""
@@ -233,7 +241,7 @@ class _Resolver:
         elif prev is not None and prev.speaker and self._continues(prev, q):
             q.speaker, q.speaker_span = prev.speaker, prev.speaker_span
         elif not q.open_end and self._standalone(q):
-            self._set(q, self._antecedent(q.open_pos, skip_current=False))
+            self._set(q, self._antecedent(q.open_pos, skip_current=False, reach=_INTRO_REACH))
 
     def _set(self, q: Quotation, found: tuple[str, Span | None] | None) -> None:
         """Set the speaker when one was found."""
@@ -246,14 +254,15 @@ class _Resolver:
         """Return the attribution following ``q`` ("," X said / said X / ha detto X / he added)."""
         if q.open_end:
             return None
-        start = _LEAD.match(self.text, q.close_end).end()  # type: ignore[union-attr]
+        start = _skip_lead(self.text, q.close_end)
         end = self._window_end(start)
         verb = self.say.match(self.text, start, end) or self.source.match(self.text, start, end)
         if verb is not None:
             return self._after_verb(verb.end(), end)
         ana = self.anaphor.match(self.text, start, end)
-        if ana is not None and self._verb_near(ana.end(), end):
-            return _Who(None, None, ana.end())
+        near = self._verb_near(ana.end(), end) if ana is not None else None
+        if near is not None:
+            return _Who(None, None, near.end())
         return self._subject_then_verb(start, end)
 
     def _window_end(self, start: int) -> int:
@@ -265,14 +274,14 @@ class _Resolver:
             end = min(end, self._q_starts[i])
         return min(end, start + 150)
 
-    def _verb_near(self, pos: int, end: int) -> bool:
-        """Return whether an attribution verb starts within a few characters of ``pos``."""
-        skip = _LEAD.match(self.text, pos).end()  # type: ignore[union-attr]
-        return skip - pos <= 3 and self.say.match(self.text, skip, end) is not None
+    def _verb_near(self, pos: int, end: int) -> re.Match[str] | None:
+        """Return the attribution verb starting within a few characters of ``pos``, if any."""
+        skip = _skip_lead(self.text, pos)
+        return self.say.match(self.text, skip, end) if skip - pos <= 3 else None
 
     def _after_verb(self, pos: int, end: int) -> _Who:
         """Return who follows an attribution verb: an anaphor, a named person, else the last speaker."""
-        skip = _LEAD.match(self.text, pos).end()  # type: ignore[union-attr]
+        skip = _skip_lead(self.text, pos)
         if self.anaphor.match(self.text, skip, end) is not None:
             return _Who(None, None, end)
         person = self._person_after(pos, min(end, pos + 40))
@@ -323,7 +332,7 @@ class _Resolver:
             subject = self._first_person(lo, q.open_pos)
             if subject is not None:
                 return _Who(subject.name, Span(subject.start, subject.end), q.open_pos)
-            if self.anaphor.match(self.text, _LEAD.match(self.text, lo).end()):  # type: ignore[union-attr]
+            if self.anaphor.match(self.text, _skip_lead(self.text, lo)):
                 return _Who(None, None, q.open_pos, before=True)
         return None
 
@@ -381,7 +390,9 @@ class _Resolver:
         after = self.text[q.close_end : q.close_end + 2].lstrip(" \t")
         return q.open_end or not after or after[0] in ".!?\n" or self.text[q.end - 1] in ".!?…"
 
-    def _antecedent(self, pos: int, skip_current: bool) -> tuple[str, Span | None] | None:
+    def _antecedent(
+        self, pos: int, skip_current: bool, reach: int = _ANAPHOR_REACH
+    ) -> tuple[str, Span | None] | None:
         """Return who an anaphor before ``pos`` stands for: the last speaker or a sentence's subject."""
         areas = []
         current = self.index.sentence(pos)
@@ -399,8 +410,14 @@ class _Resolver:
             if self.last is not None and any(p.name == self.last[0] for p in people):
                 return self.last
             return people[0].name, Span(people[0].start, people[0].end)
-        return self.last
+        return self.last if pos - self.last_end <= reach else None
 
     def _first_person(self, lo: int, hi: int) -> PersonMention | None:
         """Return the first person named outside quotations in ``[lo, hi)``."""
         return next((p for p in self.index.people_in(lo, hi) if not self.index.inside_quote(p.start)), None)
+
+
+def _skip_lead(text: str, pos: int) -> int:
+    """Return the position after the white space and punctuation that follow ``pos``."""
+    m = _LEAD.match(text, pos)
+    return m.end() if m else pos

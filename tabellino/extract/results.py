@@ -140,6 +140,7 @@ def _fixture(doc: Doc, home: ClubMention, away: ClubMention, score: ScoreMention
         certain=True,
         spans=_spans(home, away, score),
     )
+    result.spans["listing"] = Span(home.start, score.end)
     other = _bracket_after(doc, score.end)
     if other is None:
         return [result]
@@ -229,6 +230,7 @@ def _pair_result(c1: ClubMention, m1: re.Match[str], c2: ClubMention, m2: re.Mat
         "home": Span(c1.start, c1.end),
         "away": Span(c2.start, c2.end),
         "score": Span(m1.start("n"), m2.end("n")),
+        "listing": Span(c1.start, m2.end("n")),
     }
     result = StatedResult(c1.club, c2.club, int(m1.group("n")), int(m2.group("n")), True, spans)
     t1, t2 = m1.group("tag"), m2.group("tag")
@@ -267,8 +269,15 @@ def _prose_result(doc: Doc, score: ScoreMention) -> list[StatedResult] | None:
     result = StatedResult(
         home.club, away.club, goals[home.club], goals[away.club], certain, _spans(home, away, score)
     )
-    result.leg = _leg_near(doc, lo, hi)
+    result.leg = _leg_near(doc, max(lo, score.start - 40), _leg_window_end(doc, score, hi))
     return [result]
+
+
+def _leg_window_end(doc: Doc, score: ScoreMention, hi: int) -> int:
+    """Return where leg words after a score stop counting: at a bracket or after a few words."""
+    end = min(hi, score.end + 30)
+    bracket = doc.text.find("(", score.end, end)
+    return bracket if bracket >= 0 else end
 
 
 def _score_window(doc: Doc, score: ScoreMention) -> tuple[int, int]:

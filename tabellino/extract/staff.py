@@ -29,6 +29,9 @@ from tabellino.models import Span
 
 __all__ = ["find_coaches", "find_referee"]
 
+_SPACE = re.compile(r"[\s,]*")
+_GAP_STOP = re.compile(r"[,;:()\[\].!?\n]")
+
 # How much a way of finding a coach's team is trusted; the strongest one wins.
 CUE_CLUB = 3.0
 LEARNED_ROLE = 2.0
@@ -73,21 +76,19 @@ def find_referee(doc: Doc) -> None:
     pats = LangPatterns.of(doc.lang, "referee")
     coaches = {n for m in doc.matches for n in m.coaches.values()}
     excluded = known_players(doc) | coaches | _other_roles(doc, pats)
-    best: dict[int, tuple[float, str, list[Span]]] = {}
+    votes: dict[int, dict[str, tuple[float, list[Span]]]] = {}
     for cue in _referee_cues(index, pats):
-        match = _referee_match(index, cue.pos)
-        if match is None or cue.name in excluded:
+        i = _referee_match(index, cue.pos)
+        if i is None or cue.name in excluded:
             continue
-        strength, name, spans = best.get(match, (0.0, cue.name, []))
-        if cue.strength > strength:
-            best[match] = (cue.strength, cue.name, [s for s in spans if name == cue.name] + [cue.span])
-        elif name == cue.name:
-            spans.append(cue.span)
-    for i, (_, name, spans) in best.items():
-        match_obj = doc.matches[i]
-        match_obj.referee = name
+        strength, spans = votes.setdefault(i, {}).get(cue.name, (0.0, []))
+        votes[i][cue.name] = (max(strength, cue.strength), [*spans, cue.span])
+    for i, by_name in votes.items():
+        name, (_, spans) = max(by_name.items(), key=lambda item: (item[1][0], len(item[1][1])))
+        match = doc.matches[i]
+        match.referee = name
         for span in spans:
-            match_obj.cite("referee", span)
+            match.cite("referee", span)
 
 
 def _quoted(doc: Doc) -> list[Span]:
@@ -113,8 +114,14 @@ def _coach_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
     yield from _learned_role_cues(index, pats)
 
 
-def _role_cues(index: TextIndex, pats: LangPatterns, strength_of_club: float) -> Iterator[Cue]:
-    """Yield "manager X", "X, the Juventus coach", "as Juventus manager" and "the coach" cues."""
+def _role_cues(
+    index: TextIndex, pats: LangPatterns, strength_of_club: float, fallback: bool = False
+) -> Iterator[Cue]:
+    """Yield "manager X", "X, the Juventus coach", "as Juventus manager" and "the coach" cues.
+
+    With ``fallback``, a capitalised name right after the role word counts even when the person
+    finder missed it ("Referee: Daniele Orsato" in wire copy).
+    """
     text = index.text
     for m in pats.get("role").finditer(text):
         club_before = index.club_ending_at(m.start(), pats.link_gap)
@@ -122,17 +129,24 @@ def _role_cues(index: TextIndex, pats: LangPatterns, strength_of_club: float) ->
         if pats.excluded_before(text, phrase_start):
             continue
         person = index.person_after_link(m.end(), pats)
+        if person is None and fallback:
+            name = fallback_name(index, m.end(), pats.link_gap)
+            if name is not None:
+                yield Cue(name[0], Span(m.start(), name[1].end), m.start(), strength=strength_of_club)
+                continue
         club_after = index.club_starting_at(m.end(), pats.prep_gap)
         team = index.team(club_before) or index.team(club_after) or index.team_in_gap(m.end(), person)
         strength = strength_of_club if team else 0.0
         if person is None:
-            person = _role_subject(index, pats, phrase_start)
+            person = _role_subject(index, pats, phrase_start, m.end())
         if person is not None:
             span = Span(min(phrase_start, person.start), max(m.end(), person.end))
             yield Cue(person.name, span, person.start, team, strength)
 
 
-def _role_subject(index: TextIndex, pats: LangPatterns, phrase_start: int) -> PersonMention | None:
+def _role_subject(
+    index: TextIndex, pats: LangPatterns, phrase_start: int, role_end: int
+) -> PersonMention | None:
     """Return who a role word without an adjacent name is about (appositive, "as ...", "the coach")."""
     text = index.text
     appositive = index.person_before_appositive(phrase_start, pats)
@@ -141,9 +155,29 @@ def _role_subject(index: TextIndex, pats: LangPatterns, phrase_start: int) -> Pe
     before = text[max(0, phrase_start - 30) : phrase_start]
     if pats.ends_with_word(before, "as_words"):
         return index.last_person_in_sentence(phrase_start)
-    if pats.ends_with_word(before, "articles"):
+    if pats.ends_with_word(before, "articles") and _speaks(index, pats, phrase_start, role_end):
         return index.antecedent(phrase_start)
     return None
+
+
+def _speaks(index: TextIndex, pats: LangPatterns, start: int, end: int) -> bool:
+    """Return whether a speech verb stands right before or after the role phrase ``[start, end)``.
+
+    "dirà il tecnico", "the manager said": only then is a bare "the coach" taken to be the
+    person just named (after "Bremer scored. The manager ..." it would be the wrong person).
+    """
+    say = LangPatterns.of(index.doc.lang, "quotes")
+    text = index.text
+    if say.get("say").match(text, _skip_space(text, end)):
+        return True
+    before = pats.word_start_before(text, start, "articles")
+    return say.get_tail("say").search(text, max(0, before - 40), before) is not None
+
+
+def _skip_space(text: str, pos: int) -> int:
+    """Return the position after the white space and commas at ``pos``."""
+    m = _SPACE.match(text, pos)
+    return m.end() if m else pos
 
 
 def _led_by_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
@@ -248,7 +282,9 @@ def _assign_coaches(index: TextIndex, cues: list[Cue]) -> None:
         assert cue.team is not None
         chosen.setdefault(cue.team, cue)
     taken = {c.name for c in chosen.values()}
-    _fill_other_side(index, [c for c in cues if c.name not in taken], chosen)
+    # A coach whose own clause names a team (even one already taken) is not "the other side's".
+    placed = {c.name for c in cues if c.team and c.strength >= 1.0}
+    _fill_other_side(index, [c for c in cues if c.name not in taken | placed], chosen)
     for team, best in chosen.items():
         _write_coach(index, team, best, [c for c in cues if c.name == best.name])
 
@@ -287,14 +323,9 @@ def _write_coach(index: TextIndex, team: str, best: Cue, cues: list[Cue]) -> Non
 def _referee_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
     """Yield referee cues: role words, "diretta da X", referee-only acts and learned roles."""
     text = index.text
-    for cue in _role_cues(index, pats, strength_of_club=CUE_CLUB):
-        cue.strength = CUE_CLUB
+    for cue in _role_cues(index, pats, strength_of_club=CUE_CLUB, fallback=True):
+        cue.strength = CUE_CLUB  # the referee's role word is the cue, whatever club stands near it
         yield cue
-    for m in pats.get("role").finditer(text):
-        if index.person_after_link(m.end(), pats) is None and not pats.excluded_before(text, m.start()):
-            name = fallback_name(index, m.end(), pats.link_gap)
-            if name is not None:
-                yield Cue(name[0], Span(m.start(), name[1].end), m.start(), strength=CUE_CLUB)
     for m in pats.get("led_by").finditer(text):
         person = index.person_starting_near(m.end(), 2)
         if person is not None:
@@ -315,8 +346,8 @@ def _referee_acts(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
         if person is None:
             continue
         gap = text[person.end : m.start()]
-        if re.search(r"[,;:()\[\].!?\n]", gap) or passive.search(gap):
-            continue
+        if _GAP_STOP.search(gap) or passive.search(gap) or pats.has_word(gap, "articles"):
+            continue  # another subject ("e il pubblico fischia") or a passive clause
         yield Cue(person.name, Span(person.start, m.end()), person.start, strength=1.0)
 
 

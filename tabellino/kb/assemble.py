@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -14,7 +15,14 @@ from tabellino.kb.layer import AliasData, load_aliases
 from tabellino.kb.naming import canonical_name
 from tabellino.kb.base import Club, Competition
 
-__all__ = ["Alias", "Facts", "Venue", "assemble", "load_facts"]
+__all__ = ["MAIN_COUNTRIES", "Alias", "Facts", "Venue", "assemble", "load_facts"]
+
+# Competition id prefixes of international bodies (no country).
+INTERNATIONAL = {"uefa", "fifa", "conmebol", "world", "euro", "concacaf", "caf", "afc"}
+# Countries whose clubs' home towns are in the city gazetteer (plus every top-flight club's town).
+MAIN_COUNTRIES = {"eng", "it", "es", "de", "fr", "pt", "nl", "sco", "wal", "at", "ch", "be", "mc", "br", "ar"}
+# Qualifiers after a city name that the press drops: "Frankfurt am Main" is "Frankfurt".
+_CITY_QUALIFIER = re.compile(r"\s+(?:am|an der|upon|on|im|in der|sur|de la)\s+.*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +168,8 @@ class _Builder:
         raw = {r["id"]: r for r in self.data["competitions"]}
         for rec in self.layer.competitions:
             cid = rec["id"]
-            country = rec.get("country", cid.split(".")[0] if cid.split(".")[0] != "uefa" else None)
+            prefix = cid.split(".")[0]
+            country = rec.get("country", None if prefix in INTERNATIONAL else prefix)
             comp = Competition(cid, rec["name"], country or None, rec.get("kind", "league"))
             self.facts.competitions[cid] = comp
             names = [rec["name"], *rec.get("names", [])]
@@ -218,18 +227,21 @@ class _Builder:
         for club in self.facts.clubs.values():
             if club.city and (club.top or club.country in countries):
                 homes.setdefault(club.city, []).append(club.id)
-        for city, ids in homes.items():
+        short_taken: set[str] = set(homes)
+        for city, ids in sorted(homes.items(), key=lambda kv: (-sum(self.facts.clubs[c].top for c in kv[1]), kv[0])):
             ids.sort(key=lambda cid: (not self.facts.clubs[cid].top, cid))
             self.facts.cities[city] = tuple(ids)
             self.facts.city_aliases.append(Alias(city, city))
+            short = _CITY_QUALIFIER.sub("", city)
+            if short != city and short not in short_taken:
+                short_taken.add(short)
+                self.facts.city_aliases.append(Alias(short, city))
         for code, lang in self.layer.languages.items():
             for city, names in lang.cities.items():
                 if city not in self.facts.cities:
                     raise DataFileError(f"kb/aliases/{code}.toml: {city!r} is no club home city")
                 self.facts.city_aliases.extend(Alias(n, city, "name", code) for n in names)
 
-
-MAIN_COUNTRIES = {"eng", "it", "es", "de", "fr", "pt", "nl", "sco", "wal", "at", "ch", "be", "mc", "br", "ar"}
 
 
 def assemble(data: dict[str, Any] | None = None, layer: AliasData | None = None) -> Facts:

@@ -24,7 +24,7 @@ __all__ = ["CATEGORIES", "CITY", "CLUB", "COMPETITION", "VENUE", "Entry", "Gazet
 
 CLUB, COMPETITION, VENUE, CITY = 0, 1, 2, 3
 CATEGORIES = (CLUB, COMPETITION, VENUE, CITY)
-ANY, UPPER, EXACT = 0, 1, 2
+ANY, UPPER, EXACT, LOWER = 0, 1, 2, 3
 _SENTENCE_OPENERS = "\"'“”‘’«»„‚‹›([{¿¡*•▪·-–—|"
 _SENTENCE_ENDS = ".!?:;…"
 
@@ -154,7 +154,8 @@ class Gazetteer:
         if text.upper() == text or len(norm.replace(" ", "")) < 4:
             case = EXACT  # acronyms ("PSV", "OM") and very short names must match letter case
         elif alias.kind != "name" and text[:1].islower() and not stop_in:
-            case = ANY
+            # A lower-case demonym must stay lower case: "baresi" the fans, not Baresi the player.
+            case = LOWER if alias.kind == "demonym" else ANY
         else:
             case = UPPER
         words = norm.split()
@@ -197,6 +198,8 @@ class Gazetteer:
         if e.case == ANY:
             return True
         span = text[start : end - e.trim]
+        if e.case == LOWER:
+            return span[:1].islower()
         if e.case == EXACT:
             return _caps(span) == e.caps
         return _capitalised(span, padded, start, e.skip)
