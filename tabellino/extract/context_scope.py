@@ -60,6 +60,7 @@ WINDOW = 60  # how far before / after a mention its cue words are looked for
 _HEADING_END = ".!?…;,"
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 _BRACKETS = re.compile(r"[()\[\]]")
+_LINE = re.compile(r"[^\s](?:[^\n]*[^\s])?")  # a line without its surrounding white space
 _FAR = 1000
 LEAD_LINES = 3  # without a prose line, the lead is this many lines
 
@@ -229,8 +230,7 @@ class Layout:
     def _build(cls, doc: Doc) -> Layout:
         """Build the layout of a doc's text."""
         sentences = doc.sentences or split_sentences(doc.text) or [Span(0, len(doc.text))]
-        lines = [_trim(doc.text, m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
-        lines = [ln for ln in lines if ln.end > ln.start]
+        lines = [Span(m.start(), m.end()) for m in _LINE.finditer(doc.text)]
         headings = [ln for ln in lines if _is_heading(doc.text[ln.start : ln.end])]
         return cls(
             text=doc.text,
@@ -260,15 +260,6 @@ class Layout:
 
 
 _LAYOUTS: Memo[Layout] = Memo()
-
-
-def _trim(text: str, start: int, end: int) -> Span:
-    """Return the span without surrounding white space."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
 
 
 def _is_heading(line: str) -> bool:

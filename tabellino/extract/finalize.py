@@ -17,7 +17,7 @@ def finalize(doc: Doc) -> None:
     """Apply brace/hat-trick counts, derive scores told only as goals, and order the goals."""
     _apply_multi_goal_words(doc)
     for match in doc.matches:
-        _merge_unnamed_goals(match)
+        _merge_unnamed_goals(doc, match)
         complete_teams(match, match.goals)
         _derive_score(match)
         match.goals.sort(key=lambda g: (g.minute is None, g.minute or 0, g.added or 0))
@@ -48,23 +48,21 @@ def _apply_multi_goal_words(doc: Doc) -> None:
                     match.goals.append(extra)
 
 
-def _merge_unnamed_goals(match: Match) -> None:
-    """Give an unnamed goal's minute to the named goal told just before it (the same goal)."""
-    for goal in [g for g in match.goals if g.scorer is None and g.minute is not None]:
-        start = goal.evidence.spans[0].start if goal.evidence.spans else 0
-        earlier = [
-            g
-            for g in match.goals
-            if g.scorer
-            and g.minute is None
-            and g.evidence.spans
-            and 0 < start - g.evidence.spans[0].start < 600
-        ]
-        if earlier:
-            named = max(earlier, key=lambda g: g.evidence.spans[0].start)
-            named.minute, named.added = goal.minute, goal.added
-            named.evidence.spans.extend(goal.evidence.spans)
-            match.goals.remove(goal)
+def _merge_unnamed_goals(doc: Doc, match: Match) -> None:
+    """Fold an unnamed goal into the named goal told in the same sentence or just before it."""
+    for goal in [g for g in match.goals if g.scorer is None and g.evidence.spans]:
+        start = goal.evidence.spans[0].start
+        sent = doc.sentence_of(start)
+        named = [g for g in match.goals if g.scorer and g.evidence.spans]
+        same = [g for g in named if sent.start <= g.evidence.spans[0].start < sent.end]
+        earlier = [g for g in named if g.minute is None and 0 < start - g.evidence.spans[0].start < 600]
+        target = same[0] if same else (max(earlier, key=lambda g: g.evidence.spans[0].start) if earlier and goal.minute else None)
+        if target is None:
+            continue
+        if target.minute is None and goal.minute is not None:
+            target.minute, target.added = goal.minute, goal.added
+        target.evidence.spans.extend(goal.evidence.spans)
+        match.goals.remove(goal)
 
 
 def _derive_score(match: Match) -> None:

@@ -61,9 +61,14 @@ def _cue_window(doc: Doc, cues: list[re.Match[str]], i: int) -> Span:
 
 
 def _negated(doc: Doc, lo: int, hi: int, cue: re.Match[str]) -> bool:
-    """Return whether the clause of the cue says the goal did not happen (miss, save, offside)."""
-    start, end = _clause_bounds(doc.text, cue.start(), lo, hi)
-    return bool(find_cues(doc.lang, "goals", "no_goal_words", doc.text, start, end))
+    """Return whether the cue's clause, or the rest of its sentence, says the goal did not count."""
+    start, _ = _clause_bounds(doc.text, cue.start(), lo, hi)
+    end = doc.sentence_of(cue.start()).end
+    for m in find_cues(doc.lang, "goals", "no_goal_words", doc.text, start, end):
+        before = doc.text[max(0, m.start() - 12) : m.start()]
+        if not ends_with_cue(doc.lang, "goals", "negators", before):
+            return True
+    return False
 
 
 def _clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
@@ -211,7 +216,22 @@ def _team_from_context(doc: Doc, match: Match, window: Span) -> str | None:
     away = find_cues(doc.lang, "goals", "away_side_words", doc.text, window.start, window.end)
     if match.home_away_certain and bool(home) != bool(away):
         return match.home if home else match.away
-    return None
+    if match.home_goals == 0 and match.away_goals:
+        return match.away
+    if match.away_goals == 0 and match.home_goals:
+        return match.home
+    return _team_in_previous_sentence(doc, match, window)
+
+
+def _team_in_previous_sentence(doc: Doc, match: Match, window: Span) -> str | None:
+    """Return the one match team named in the sentence before the goal's (the side on the ball)."""
+    sent = doc.sentence_of(window.start)
+    index = doc.sentences.index(sent) if sent in doc.sentences else 0
+    if index == 0:
+        return None
+    named = {doc.club_name(c.club) for c in doc.clubs_in(doc.sentences[index - 1]) if c.club}
+    named &= set(match.teams())
+    return named.pop() if len(named) == 1 else None
 
 
 def _team_in_clause(doc: Doc, clause: tuple[int, int]) -> str | None:

@@ -251,11 +251,20 @@ class TextIndex:
         return i >= 0 and pos < self.quoted[i].end
 
     def antecedent(self, pos: int) -> PersonMention | None:
-        """Return the one person named (outside quotes) in the previous and current sentence."""
+        """Return the one person named (outside quotes) before ``pos`` in its sentence, else in the
+        previous sentence; None when the nearer of the two names several people."""
+        current = self.sentence(pos)
         prev = self.previous_sentence(pos)
-        start = prev.start if prev else self.sentence(pos).start
-        found = [p for p in self.people_in(start, pos) if not self.inside_quote(p.start)]
-        return found[-1] if found and len({p.name for p in found}) == 1 else None
+        for start, end in ((current.start, pos), (prev.start, prev.end) if prev else (pos, pos)):
+            found = [p for p in self.people_in(start, end) if not self.inside_quote(p.start)]
+            if found:
+                return found[-1] if len({p.name for p in found}) == 1 else None
+        return None
+
+    def person_containing(self, pos: int) -> PersonMention | None:
+        """Return the person mention whose span contains ``pos``."""
+        i = bisect.bisect_right(self._p_starts, pos) - 1
+        return self.people[i] if i >= 0 and self.people[i].start <= pos < self.people[i].end else None
 
     # --- clubs and teams -----------------------------------------------------------------------
 

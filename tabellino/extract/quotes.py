@@ -28,6 +28,7 @@ __all__ = ["Quotation", "find_quotations", "find_quotes"]
 _WORD = re.compile(r"\w", re.UNICODE)
 _WINDOW_STOP = re.compile(r"[.!?;\n]")
 _LEAD = re.compile(r"[\s,.;:—–-]*")
+_LEAD_LINE = re.compile(r"[ \t\u00a0,.;:—–-]*")
 _TRAIL_PUNCT = re.compile(r"[\s.,;:!?…—–-]*")
 _SINGLE_LIMIT = 600  # single-quoted quotations are short; bounds the search for their end
 _INTRO_REACH = 400  # a quotation standing alone continues a speaker quoted this close before
@@ -254,7 +255,7 @@ class _Resolver:
         """Return the attribution following ``q`` ("," X said / said X / ha detto X / he added)."""
         if q.open_end:
             return None
-        start = _skip_lead(self.text, q.close_end)
+        start = _skip_lead(self.text, q.close_end, same_line=True)
         end = self._window_end(start)
         verb = self.say.match(self.text, start, end) or self.source.match(self.text, start, end)
         if verb is not None:
@@ -417,7 +418,7 @@ class _Resolver:
         return next((p for p in self.index.people_in(lo, hi) if not self.index.inside_quote(p.start)), None)
 
 
-def _skip_lead(text: str, pos: int) -> int:
+def _skip_lead(text: str, pos: int, same_line: bool = False) -> int:
     """Return the position after the white space and punctuation that follow ``pos``."""
-    m = _LEAD.match(text, pos)
+    m = (_LEAD_LINE if same_line else _LEAD).match(text, pos)
     return m.end() if m else pos

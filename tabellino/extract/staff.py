@@ -128,7 +128,7 @@ def _role_cues(
         phrase_start = club_before.start if club_before else m.start()
         if pats.excluded_before(text, phrase_start):
             continue
-        person = index.person_after_link(m.end(), pats)
+        person = index.person_after_link(m.end(), pats) or _name_after_role_inside(index, m.end())
         if person is None and fallback:
             name = fallback_name(index, m.end(), pats.link_gap)
             if name is not None:
@@ -144,6 +144,17 @@ def _role_cues(
             yield Cue(person.name, span, person.start, team, strength)
 
 
+def _name_after_role_inside(index: TextIndex, role_end: int) -> PersonMention | None:
+    """Return the name part of a person mention that swallowed its role word ("L'arbitro X")."""
+    outer = index.person_containing(role_end - 1)
+    if outer is None or not index.text[role_end : outer.end].strip():
+        return None
+    start = role_end + len(index.text[role_end : outer.end]) - len(index.text[role_end : outer.end].lstrip())
+    name = index.text[start : outer.end]
+    fuller = index.fullest_by_surname().get(name.split()[-1])
+    return PersonMention(start, outer.end, name, fuller if fuller and fuller != outer.name else name)
+
+
 def _role_subject(
     index: TextIndex, pats: LangPatterns, phrase_start: int, role_end: int
 ) -> PersonMention | None:
@@ -155,20 +166,25 @@ def _role_subject(
     before = text[max(0, phrase_start - 30) : phrase_start]
     if pats.ends_with_word(before, "as_words"):
         return index.last_person_in_sentence(phrase_start)
-    if pats.ends_with_word(before, "articles") and _speaks(index, pats, phrase_start, role_end):
+    if pats.ends_with_word(before, "articles") and _acts(index, pats, phrase_start, role_end):
         return index.antecedent(phrase_start)
     return None
 
 
-def _speaks(index: TextIndex, pats: LangPatterns, start: int, end: int) -> bool:
-    """Return whether a speech verb stands right before or after the role phrase ``[start, end)``.
+def _acts(index: TextIndex, pats: LangPatterns, start: int, end: int) -> bool:
+    """Return whether the role phrase ``[start, end)`` speaks or makes a coach's move.
 
-    "dirà il tecnico", "the manager said": only then is a bare "the coach" taken to be the
-    person just named (after "Bremer scored. The manager ..." it would be the wrong person).
+    "dirà il tecnico", "the manager said", "il tecnico del Napoli inserisce X": only then is a
+    bare "the coach" taken to be the person just named (after "Bremer scored. The manager ..."
+    it would be the wrong person).
     """
     say = LangPatterns.of(index.doc.lang, "quotes")
     text = index.text
-    if say.get("say").match(text, _skip_space(text, end)):
+    club = index.club_starting_at(end, pats.prep_gap)
+    after = _skip_space(text, club.end if club else end)
+    if say.get("say").match(text, after) or pats.get("act_object").match(text, after):
+        return True
+    if pats.get("act").match(text, after):
         return True
     before = pats.word_start_before(text, start, "articles")
     return say.get_tail("say").search(text, max(0, before - 40), before) is not None

@@ -43,4 +43,10 @@ def strip_legal(name: str) -> str:
 def canonical_name(name: str, names: Sequence[tuple[str, str | None]]) -> str:
     """Return the general-rule English common name of a club (before curated overrides)."""
     english = [n for n, lang in names if lang == "en"]
-    return strip_legal(english[0] if english else name)
+    base = english[0] if english else name
+    short = strip_legal(base)
+    # "Bremer SV", "Karlsruher SC", "Hallescher FC": without its legal word the name is a bare
+    # adjective ("Bremer"), which is no club name; keep the full form.
+    if " " not in short and short != base and re.search(r"(?:er|scher|ner)$", short):
+        return base
+    return short
