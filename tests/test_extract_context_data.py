@@ -13,7 +13,7 @@ import pytest
 from test_extract_context_support import fake_kb
 
 from tabellino.extract.context_scope import Layout
-from tabellino.extract.context_stage import _leg_alternation, _stage_alternation, leg_hits, stage_hits
+from tabellino.extract.context_stage import _cue_alternation, leg_hits, stage_hits
 from tabellino.extract.context_venue import _side_alternation
 from tabellino.extract.doc import Doc
 from tabellino.extract.ties import _tie_alternation
@@ -40,7 +40,7 @@ def _doc(lang: str, text: str) -> Doc:
 @pytest.mark.parametrize("code", supported_languages())
 def test_context_data_compiles_for_every_language(code: str) -> None:
     lang = load_language(code)
-    for build in (_stage_alternation, _leg_alternation, _side_alternation, _tie_alternation):
+    for build in (_cue_alternation, _side_alternation, _tie_alternation):
         build(lang)
 
 

@@ -42,17 +42,19 @@ from tabellino.extract.context_scope import (
 )
 from tabellino.extract.doc import Doc
 from tabellino.lang import LanguageData
+from tabellino.models import Span
 
 __all__ = ["leg_hits", "stage", "stage_hits"]
 
 MATCHDAY = "matchday"
+_LEG = "leg:"  # label prefix of leg forms in the shared scanner
 _PHASE_GAP = 40  # a phase and a matchday this close describe one stage
 _BREAK = re.compile(r"[.!?\n]")
 
 
 @cache
-def _stage_alternation(lang: LanguageData) -> Alternation[str]:
-    """Compile a language's stage forms and matchday patterns into one scanner."""
+def _cue_alternation(lang: LanguageData) -> Alternation[str]:
+    """Compile a language's stage forms, matchday patterns and leg forms into one scanner."""
     items = forms(lang, "stages", "stage_forms")
     items += [(MATCHDAY, p) for p in lang.words("stages", "matchday_patterns")]
     words = sorted(lang.mapping("stages", "ordinals"), key=len, reverse=True)
@@ -60,42 +62,74 @@ def _stage_alternation(lang: LanguageData) -> Alternation[str]:
         group = "(?P<w>" + "|".join(re.escape(w) for w in words) + ")"
         templates = lang.words("stages", "matchday_word_templates")
         items += [(MATCHDAY, t.replace("{ordinal}", group)) for t in templates]
-    return Alternation.build(items, f"{lang.code} [stages] stage forms")
+    items += [(_LEG + label, p) for label, p in forms(lang, "stages", "leg_forms")]
+    return Alternation.build(items, f"{lang.code} [stages] stage and leg forms")
 
 
-@cache
-def _leg_alternation(lang: LanguageData) -> Alternation[str]:
-    """Compile a language's leg forms into one scanner."""
-    return Alternation.build(forms(lang, "stages", "leg_forms"), f"{lang.code} [stages] leg_forms")
-
-
-_STAGE_HITS: Memo[list[Hit[str]]] = Memo()
+_SCANS: Memo[tuple[list[Hit[str]], list[Hit[int]]]] = Memo()
 
 
 def stage_hits(doc: Doc, layout: Layout) -> list[Hit[str]]:
     """Return the stage mentions of the text; "through to the semi-finals" gives the stage before."""
-    return _STAGE_HITS.get((doc.text, doc.lang, layout), lambda: _scan_stages(doc, layout))
+    return _SCANS.get((doc.text, doc.lang, layout), lambda: _scan(doc, layout))[0]
 
 
-def _scan_stages(doc: Doc, layout: Layout) -> list[Hit[str]]:
-    """Scan the text for stage mentions (see :func:`stage_hits`)."""
-    lang = doc.lang
-    skip = lang.patterns("stages", "stage_skip_before_patterns")
-    advance = lang.patterns("stages", "advance_patterns")
-    implies = lang.mapping("stages", "advance_implies")
-    ordinals = {str(k).lower(): v for k, v in lang.mapping("stages", "ordinals").items()}
-    hits: list[Hit[str]] = []
-    for am in _stage_alternation(lang).finditer(doc.text):
+def leg_hits(doc: Doc, layout: Layout) -> list[Hit[int]]:
+    """Return the leg cues of the text (1 = first leg, 2 = second leg), not those of a coming leg."""
+    return _SCANS.get((doc.text, doc.lang, layout), lambda: _scan(doc, layout))[1]
+
+
+def _scan(doc: Doc, layout: Layout) -> tuple[list[Hit[str]], list[Hit[int]]]:
+    """Scan the text once for stage mentions and leg cues."""
+    stages: list[Hit[str]] = []
+    legs: list[Hit[int]] = []
+    reader = _StageReader(doc)
+    for am in _cue_alternation(doc.lang).finditer(doc.text):
+        floor = layout.sentences[layout.sentence_at(am.match.start())]
+        if am.label.startswith(_LEG):
+            leg = reader.leg(am, floor)
+            if leg is not None:
+                legs.append(leg)
+        else:
+            stage = reader.stage(am, floor)
+            if stage is not None:
+                stages.append(stage)
+    return _join_phases(doc.text, stages, set(doc.lang.words("stages", "phase_stages"))), legs
+
+
+class _StageReader:
+    """Reads one stage or leg match against the cue words around it."""
+
+    def __init__(self, doc: Doc) -> None:
+        lang = doc.lang
+        self.text = doc.text
+        self.skip = lang.patterns("stages", "stage_skip_before_patterns")
+        self.advance = lang.patterns("stages", "advance_patterns")
+        self.implies = lang.mapping("stages", "advance_implies")
+        self.ordinals = {str(k).lower(): v for k, v in lang.mapping("stages", "ordinals").items()}
+        self.leg_before = lang.patterns("stages", "leg_skip_before_patterns")
+        self.leg_after = lang.patterns("stages", "leg_skip_after_patterns")
+
+    def stage(self, am: AltMatch[str], sentence: Span) -> Hit[str] | None:
+        """Return the stage a match names, or the stage before it after a reaching cue."""
         start, end = am.match.span()
-        value = _stage_value(am, ordinals)
-        floor = layout.sentences[layout.sentence_at(start)].start
-        if value is None or preceded_by(doc.text, start, floor, skip):
-            continue
-        if not preceded_by(doc.text, start, floor, advance):
-            hits.append(Hit(start, end, value))
-        elif isinstance(implies.get(value), str):
-            hits.append(Hit(start, end, str(implies[value]), derived=True))
-    return _join_phases(doc.text, hits, set(lang.words("stages", "phase_stages")))
+        value = _stage_value(am, self.ordinals)
+        if value is None or preceded_by(self.text, start, sentence.start, self.skip):
+            return None
+        if not preceded_by(self.text, start, sentence.start, self.advance):
+            return Hit(start, end, value)
+        played = self.implies.get(value)
+        return Hit(start, end, played, derived=True) if isinstance(played, str) else None
+
+    def leg(self, am: AltMatch[str], sentence: Span) -> Hit[int] | None:
+        """Return the leg a match names, unless it is about a coming leg."""
+        start, end = am.match.span()
+        label = am.label[len(_LEG) :]
+        if label not in ("1", "2") or preceded_by(self.text, start, sentence.start, self.leg_before):
+            return None
+        return (
+            None if followed_by(self.text, end, sentence.end, self.leg_after) else Hit(start, end, int(label))
+        )
 
 
 def _stage_value(am: AltMatch[str], ordinals: dict[str, object]) -> str | None:
@@ -131,21 +165,6 @@ def _pairable(text: str, a: Hit[str], b: Hit[str], phases: set[str]) -> bool:
     )
     gap = text[a.end : b.start]
     return pair and len(gap) <= _PHASE_GAP and not _BREAK.search(gap)
-
-
-def leg_hits(doc: Doc, layout: Layout) -> list[Hit[int]]:
-    """Return the leg cues of the text (1 = first leg, 2 = second leg), not those of a coming leg."""
-    before = doc.lang.patterns("stages", "leg_skip_before_patterns")
-    after = doc.lang.patterns("stages", "leg_skip_after_patterns")
-    hits: list[Hit[int]] = []
-    for am in _leg_alternation(doc.lang).finditer(doc.text):
-        start, end = am.match.span()
-        sentence = layout.sentences[layout.sentence_at(start)]
-        if am.label not in ("1", "2") or preceded_by(doc.text, start, sentence.start, before):
-            continue
-        if not followed_by(doc.text, end, sentence.end, after):
-            hits.append(Hit(start, end, int(am.label)))
-    return hits
 
 
 @component("stage")

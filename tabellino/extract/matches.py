@@ -37,7 +37,7 @@ def _matches_of_pair(doc: Doc, results: list[StatedResult]) -> list[Match]:
         target = next((m for m in matches if _consistent(doc, m, r)), None)
         if target is not None:
             _cite_all(doc, target, r)
-        elif not matches:
+        elif not matches or all(m.leg for m in matches):
             matches.append(_match_from(doc, [r]))
     return matches
 

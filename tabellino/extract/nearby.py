@@ -402,43 +402,41 @@ def team_from_context(
 ) -> tuple[str, float] | None:
     """Return the team a person at ``pos`` belongs to, read from the clubs around, and its weight.
 
-    The clause counts most, then the sentence, then the paragraph. An opponent word between the
-    cue and the club ("che batte il Milan", "facing the side coached by X") gives the other side.
+    The clause counts, then the sentence (the paragraph is too loose to tell). An opponent word
+    between the cue and the club ("che batte il Milan", "facing the side coached by X") gives the
+    other side.
     """
     sent = index.sentence(pos)
-    opponent = pats.get("opponent")
     if opponent_before:
         subject = next((t for t, c in index.teams_in(sent.start, span.start)), None)
         other = index.opponent(subject, pos) if subject else None
         return (other, 1.0) if other else None
     clause = index.clause(pos, pats.get("clause_break"))
-    for area, weight, level in ((clause, 1.0, 2), (sent, 0.5, 1), (index.paragraph(pos), 0.25, 0)):
-        found = _team_in_area(index, opponent, area, span, level)
+    for area, weight in ((clause, 1.0), (sent, 0.5)):
+        found = _team_in_area(index, pats.get("opponent"), area, span)
         if found is not None:
             return (found, weight) if found != "" else None
     return None
 
 
-def _team_in_area(
-    index: TextIndex, opponent: re.Pattern[str], area: Span, span: Span, level: int
-) -> str | None:
-    """Return the one team of ``area``, or "" when the area names teams but settles none.
+def _team_in_area(index: TextIndex, opponent: re.Pattern[str], area: Span, span: Span) -> str | None:
+    """Return the team ``area`` gives the cue ``span``; "" when its clubs settle nothing; None if none.
 
-    In a clause (``level`` 2) or sentence (1), an opponent word between the cue and a nearby club
-    gives the other side; in a clause naming both teams, the subject (first club, before the cue)
-    wins when no opponent word separates it from the cue.
+    The club nearest the cue decides: a club playing no match means the person is somebody else's;
+    an opponent word between cue and club gives the other side. When the area names several
+    clubs, only a subject right before the cue counts ("Juventus, the side coached by X").
     """
-    teams = index.teams_in(area.start, area.end)
-    names = {t for t, _ in teams}
-    if not names:
+    clubs = [c for c in index.clubs_in(area.start, area.end) if c.club is not None]
+    if not clubs:
         return None
-    if len(names) > 1:
-        first, club = teams[0]
-        subject = level == 2 and club.end <= span.start
-        return first if subject and not opponent.search(index.text, club.end, span.start) else ""
-    team, club = min(teams, key=lambda tc: abs(tc[1].start - span.start))
-    lo, hi = (club.end, span.start) if club.end <= span.start else (span.end, club.start)
-    if level > 0 and hi - lo <= 80 and opponent.search(index.text, lo, max(lo, hi)):
+    nearest = min(clubs, key=lambda c: abs(c.start - span.start))
+    team = index.team(nearest)
+    if team is None:
+        return ""
+    lo, hi = (nearest.end, span.start) if nearest.end <= span.start else (span.end, nearest.start)
+    if len({c.club for c in clubs}) > 1 and not (nearest.end <= span.start and hi - lo <= 30):
+        return ""
+    if hi - lo <= 80 and opponent.search(index.text, lo, max(lo, hi)):
         return index.opponent(team, span.start) or ""
     return team
 

@@ -275,7 +275,7 @@ def _prose_result(doc: Doc, score: ScoreMention) -> list[StatedResult] | None:
 
 def _leg_window_end(doc: Doc, score: ScoreMention, hi: int) -> int:
     """Return where leg words after a score stop counting: at a bracket or after a few words."""
-    end = min(hi, score.end + 30)
+    end = min(hi, score.end + 45)
     bracket = doc.text.find("(", score.end, end)
     return bracket if bracket >= 0 else end
 
@@ -364,10 +364,34 @@ def _winner_statements(doc: Doc) -> list[StatedResult]:
     for sent in doc.sentences:
         if sent in scored or doc.in_quote(sent.start + 1):
             continue
+        paired = _paired_outcomes(doc, sent)
+        if paired:
+            out.extend(paired)
+            continue
         for lo, hi in _clauses(doc, sent):
             found = _winner_in_clause(doc, lo, hi, sent)
             if found:
                 out.append(found)
+    return out
+
+
+def _paired_outcomes(doc: Doc, sent: Span) -> list[StatedResult]:
+    """Read "A and B won against C and D" (respectively): A beat C, B beat D."""
+    clubs = _distinct(_clubs_between(doc, sent.start, sent.end))
+    if len(clubs) != 4:
+        return []
+    a, b, c, d = clubs
+    if not (_COORDINATION.match(doc.text[a.end : b.start]) and _COORDINATION.match(doc.text[c.end : d.start])):
+        return []
+    cues = [m for m in find_cues(doc.lang, "results", "win_words", doc.text, b.end, c.start)]
+    if len(cues) != 1 or find_cues(doc.lang, "results", "future_markers", doc.text, sent.start, cues[0].start()):
+        return []
+    out = []
+    for winner, loser in ((a, c), (b, d)):
+        result = StatedResult(winner.club or "", loser.club or "", None, None, False, _spans(winner, loser, None))
+        result.winner = winner.club
+        result.spans["winner"] = Span(cues[0].start(), cues[0].end())
+        out.append(result)
     return out
 
 
@@ -387,7 +411,7 @@ def _winner_in_clause(doc: Doc, lo: int, hi: int, sent: Span) -> StatedResult | 
     if cue is None:
         return None
     kind, m = cue
-    if find_cues(doc.lang, "results", "future_markers", doc.text, lo, m.start()):
+    if find_cues(doc.lang, "results", "future_markers", doc.text, lo, m.start()) or _infinitive(doc, m):
         return None
     clubs = _distinct(_clubs_between(doc, lo, hi))
     if len(clubs) == 1 and kind == "win" and _object_right_after(doc, m, clubs[0]):
@@ -405,6 +429,12 @@ def _winner_in_clause(doc: Doc, lo: int, hi: int, sent: Span) -> StatedResult | 
     result.winner = winner or "draw"
     result.spans["winner"] = Span(m.start(), m.end())
     return result
+
+
+def _infinitive(doc: Doc, cue: re.Match[str]) -> bool:
+    """Return whether the cue is an infinitive ("to win", "per vincere"): wished for, not done."""
+    before = doc.text[max(0, cue.start() - 6) : cue.start()]
+    return ends_with_cue(doc.lang, "results", "infinitive_markers", before)
 
 
 def _object_right_after(doc: Doc, cue: re.Match[str], club: ClubMention) -> bool:

@@ -221,12 +221,22 @@ class _Builder:
             club = self.facts.clubs[cid]
             self.facts.clubs[cid] = Club(club.id, club.name, club.country, club.city, rec["name"], club.aliases, club.top)
 
-    def cities(self, countries: set[str]) -> None:
-        """Index club home cities (of the main countries and of top-flight clubs) with exonyms."""
+    def cities(self) -> None:
+        """Index the home towns of top-flight and curated clubs (and named cities) with exonyms.
+
+        Towns of small clubs stay out: their names are too often people's names ("Leon").
+        """
+        named = {city for lang in self.layer.languages.values() for city in lang.cities}
         homes: dict[str, list[str]] = {}
         for club in self.facts.clubs.values():
-            if club.city and (club.top or club.country in countries):
+            if club.city:
                 homes.setdefault(club.city, []).append(club.id)
+        curated = set(self.layer.names) | {r["id"] for r in self.layer.clubs}
+        homes = {
+            city: ids
+            for city, ids in homes.items()
+            if city in named or any(self.facts.clubs[c].top or c in curated for c in ids)
+        }
         short_taken: set[str] = set(homes)
         for city, ids in sorted(homes.items(), key=lambda kv: (-sum(self.facts.clubs[c].top for c in kv[1]), kv[0])):
             ids.sort(key=lambda cid: (not self.facts.clubs[cid].top, cid))
@@ -251,5 +261,5 @@ def assemble(data: dict[str, Any] | None = None, layer: AliasData | None = None)
     builder.language_clubs()
     builder.competitions()
     builder.venues()
-    builder.cities(MAIN_COUNTRIES)
+    builder.cities()
     return builder.facts

@@ -16,7 +16,7 @@ from functools import cache
 
 import ahocorasick
 
-from tabellino.kb.assemble import Alias, Facts
+from tabellino.kb.assemble import MAIN_COUNTRIES, Alias, Facts
 from tabellino.kb.fold import fold, key
 from tabellino.kb.layer import LangAliases
 
@@ -276,7 +276,8 @@ def _foreign_city_names(facts: Facts) -> set[tuple[str, str]]:
     """Return (name key, club id) pairs where a minor club's name is another country's big city.
 
     "Milano" is also the name of a small Macedonian club; in text it is the city of Milan. A club
-    alias equal to a club home city of a different country is dropped unless the club is top-flight.
+    alias equal to a club home city of a different country is dropped unless the club is top-flight
+    or from one of the main football countries.
     """
     cities: dict[str, set[str]] = {}
     for city, ids in facts.cities.items():
@@ -285,7 +286,8 @@ def _foreign_city_names(facts: Facts) -> set[tuple[str, str]]:
     for alias in facts.club_aliases:
         k = key(alias.text)
         club = facts.clubs[alias.target]
-        if k in cities and not club.top and club.country not in cities[k] and alias.lang is None:
+        minor = not club.top and club.country not in MAIN_COUNTRIES
+        if k in cities and minor and club.country not in cities[k] and alias.lang is None:
             blocked.add((k, club.id))
     return blocked
 

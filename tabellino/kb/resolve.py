@@ -2,9 +2,9 @@
 
 A mention with several candidate clubs is narrowed, in this order, by:
 
-1. the clubs named unambiguously elsewhere in the text ("Nerazzurri" next to "Atalanta");
-2. a top-flight club whose established (canonical) name the mention is ("Rangers" is Rangers,
+1. a top-flight club whose established (canonical) name the mention is ("Rangers" is Rangers,
    not Queens Park Rangers; "Inter" is Inter, not Inter Turku);
+2. the clubs named unambiguously elsewhere in the text ("Nerazzurri" next to "Atalanta");
 3. the countries of the resolved clubs and of the competitions named in the text;
 4. the countries whose press writes in the text's language ("Sporting" in Portuguese).
 
@@ -42,15 +42,15 @@ class Pending:
 def _narrow(p: Pending, clubs: dict[str, Club], resolved: set[str], countries: Iterable[set[str]]) -> list[str]:
     """Return the candidates left after the context steps (one when resolved)."""
     cands = p.candidates
+    k = key(p.text)
+    established = [c for c in cands if clubs[c].top and key(clubs[c].name) == k]
+    if len(established) == 1:
+        return established
     mentioned = [c for c in cands if c in resolved]
     if mentioned:
         cands = mentioned
         if len(cands) == 1:
             return cands
-    k = key(p.text)
-    established = [c for c in cands if clubs[c].top and key(clubs[c].name) == k]
-    if len(established) == 1:
-        return established
     for allowed in countries:
         local = [c for c in cands if clubs[c].country in allowed]
         if local:
