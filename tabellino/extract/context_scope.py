@@ -20,17 +20,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
-from tabellino.errors import DataFileError
 from tabellino.extract.doc import Doc, split_sentences
 from tabellino.lang import LanguageData
 from tabellino.models import Match, Span
 
 __all__ = [
-    "Alternation",
     "Context",
     "Hit",
     "Layout",
@@ -58,7 +56,6 @@ PROSE_MIN = 150  # the first line at least this long closes the lead
 LEAD_MAX = 1500  # the lead never runs past this offset
 WINDOW = 60  # how far before / after a mention its cue words are looked for
 _HEADING_END = ".!?…;,"
-_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 _BRACKETS = re.compile(r"[()\[\]]")
 _LINE = re.compile(r"[^\s](?:[^\n]*[^\s])?")  # a line without its surrounding white space
 _FAR = 1000
@@ -96,61 +93,6 @@ class Hit(Generic[T]):
 def distance(a: Spanned, b: Spanned) -> int:
     """Return the number of characters between two ranges (0 when they touch or overlap)."""
     return max(0, max(a.start, b.start) - min(a.end, b.end))
-
-
-@dataclass(frozen=True, slots=True)
-class AltMatch(Generic[T]):
-    """One match of an :class:`Alternation`: the label of the alternative and the regex match."""
-
-    label: T
-    match: re.Match[str]
-    index: int
-
-    def group(self, name: str) -> str | None:
-        """Return the named group ``name`` of the matching alternative, if it has one and it matched."""
-        key = f"{name}_{self.index}"
-        return self.match.group(key) if key in self.match.re.groupindex else None
-
-
-@dataclass(frozen=True, slots=True)
-class Alternation(Generic[T]):
-    """Many labelled regexes compiled into one, so that a text is scanned once for all of them.
-
-    Every alternative must match from the start of a word (the scan only tries word starts, which
-    makes it several times faster than trying each alternative at every character).
-    """
-
-    pattern: re.Pattern[str] | None
-    labels: tuple[T, ...]
-
-    @classmethod
-    def build(cls, items: Iterable[tuple[T, str]], where: str) -> Alternation[T]:
-        """Compile ``(label, regex)`` pairs (case-insensitive); named groups are kept per alternative."""
-        labels: list[T] = []
-        parts: list[str] = []
-        for i, (label, source) in enumerate(items):
-            parts.append(f"(?P<a{i}>{_rename_groups(source, i)})")
-            labels.append(label)
-        if not parts:
-            return cls(None, ())
-        try:
-            pattern = re.compile(r"(?=\w)\b(?:" + "|".join(parts) + ")", re.IGNORECASE)
-        except re.error as exc:
-            raise DataFileError(f"bad pattern in {where}: {exc}") from exc
-        return cls(pattern, tuple(labels))
-
-    def finditer(self, text: str) -> Iterator[AltMatch[T]]:
-        """Yield the non-overlapping matches in ``text``, leftmost first."""
-        if self.pattern is None:
-            return
-        for m in self.pattern.finditer(text):
-            index = int((m.lastgroup or "a0")[1:])
-            yield AltMatch(self.labels[index], m, index)
-
-
-def _rename_groups(source: str, index: int) -> str:
-    """Suffix every named group of a regex with ``_<index>`` so alternatives can share names."""
-    return _GROUP_NAME.sub(lambda m: f"(?P<{m.group(1)}_{index}>", source)
 
 
 class Memo(Generic[T]):

@@ -20,9 +20,8 @@ from functools import cache
 
 from tabellino.extract import component
 from tabellino.extract.context_competition import competition_hits
+from tabellino.extract.context_regex import Alternation, AltMatch
 from tabellino.extract.context_scope import (
-    Alternation,
-    AltMatch,
     Context,
     Hit,
     Layout,

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from tabellino.extract import component
+from tabellino.extract.context_regex import Alternation
 from tabellino.extract.context_scope import (
     WINDOW,
-    Alternation,
     Context,
     Hit,
     Layout,

@@ -24,6 +24,7 @@ _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?"
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _MAX_TOKENS = 4
 _CUE_SECTIONS = ("results", "goals", "cards")
+_NUMBER_NEXT = re.compile(r"\s?\(?\d{1,3}")
 _INITIAL = re.compile(r"^[A-ZÀ-Þ]\.$")
 
 
@@ -165,8 +166,10 @@ def _keep_plausible(
     keep = []
     for start, end, name in runs:
         single = " " not in name
+        listed = _NUMBER_NEXT.match(text, end) is not None
         if single and start in sentence_starts and fold(name) not in mid_sentence | surnames | repeated:
-            continue
+            if not listed:
+                continue
         if single and len(name.rstrip(".")) < 3:
             continue
         keep.append((start, end, name))

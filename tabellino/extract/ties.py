@@ -17,11 +17,10 @@ from functools import cache
 
 from tabellino.extract import component
 from tabellino.extract.context_competition import article_competition, competition_hits
+from tabellino.extract.context_regex import Alternation, AltMatch
 from tabellino.extract.context_scope import (
     RESULT_KEYS,
     WINDOW,
-    Alternation,
-    AltMatch,
     Hit,
     Layout,
     by_sentence,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from tabellino.kb.assemble import Facts
 from tabellino.kb.base import CityMention, ClubMention, CompetitionMention, VenueMention
-from tabellino.kb.gazetteer import CITY, CLUB, COMPETITION, VENUE, Entry, Gazetteer, Hit, iter_selected
+from tabellino.kb.gazetteer import CITY, CLUB, COMPETITION, VENUE, Gazetteer, Hit, iter_selected
 from tabellino.kb.resolve import Pending, resolve_clubs
 
 if TYPE_CHECKING:
@@ -23,33 +23,37 @@ def _category(hit: Hit, gaz: Gazetteer, text: str, language: str) -> int:
     A name that is both a club and its home city ("Leipzig", "Milan" in English) is the club,
     unless a locative preposition shows it is the place ("in Leipzig", "a Milano").
     """
-    present = {e.category for e in hit.entries}
+    entries = hit.entries
+    if entries[0].category == entries[-1].category:  # entries are sorted by category
+        return entries[0].category
+    present = {e.category for e in entries}
     if CLUB in present and CITY in present:
         return CITY if gaz.locative_before(text, hit.start, language) else CLUB
     return next(c for c in _PRIORITY if c in present)
 
 
-def _targets(entries: tuple[Entry, ...], category: int) -> list[Entry]:
-    """Return the entries of one category."""
-    return [e for e in entries if e.category == category]
+def _only(hit: Hit, category: int) -> Hit:
+    """Return the hit with the entries of one category only."""
+    return Hit(hit.start, hit.end, tuple(e for e in hit.entries if e.category == category))
 
 
 def split_hits(facts: Facts, gaz: Gazetteer, hits: list[Hit], text: str, language: str) -> _Scan:
     """Select non-overlapping hits and build the four mention lists (clubs resolved by context)."""
     from tabellino.kb.base import _Scan
 
-    settled = [Hit(h.start, h.end, tuple(_targets(h.entries, _category(h, gaz, text, language)))) for h in hits]
     pending: list[Pending] = []
     comps: list[CompetitionMention] = []
     venues: list[VenueMention] = []
     cities: list[CityMention] = []
-    for hit in iter_selected(settled, len(text)):
-        category = hit.entries[0].category
+    for raw in iter_selected(hits, len(text)):
+        category = _category(raw, gaz, text, language)
+        hit = raw if raw.entries[-1].category == category == raw.entries[0].category else _only(raw, category)
         span = text[hit.start : hit.end]
         if category == CLUB:
             kinds: dict[str, str] = {}
             for e in hit.entries:
-                kinds[e.target] = min(kinds.get(e.target, e.kind), e.kind, key=_kind_rank)
+                old = kinds.get(e.target)
+                kinds[e.target] = e.kind if old is None or _kind_rank(e.kind) < _kind_rank(old) else old
             pending.append(Pending(hit.start, hit.end, span, kinds))
         elif category == COMPETITION:
             comps.append(CompetitionMention(hit.start, hit.end, span, hit.entries[0].target))
@@ -61,9 +65,12 @@ def split_hits(facts: Facts, gaz: Gazetteer, hits: list[Hit], text: str, languag
     return _Scan(tuple(clubs), tuple(comps), tuple(venues), tuple(cities))
 
 
+_KIND_RANK = {"name": 0, "nickname": 1, "demonym": 2}
+
+
 def _kind_rank(kind: str) -> int:
     """Return the strength of a kind of name (a name beats a nickname beats a demonym)."""
-    return {"name": 0, "nickname": 1, "demonym": 2}.get(kind, 3)
+    return _KIND_RANK.get(kind, 3)
 
 
 def _venue(facts: Facts, gaz: Gazetteer, hit: Hit, text: str) -> VenueMention:

@@ -62,14 +62,16 @@ def _narrow(p: Pending, clubs: dict[str, Club], resolved: set[str], countries: I
 
 def _order(ids: list[str], clubs: dict[str, Club]) -> list[str]:
     """Return candidate ids with top-flight clubs first, then by id (a stable, readable order)."""
-    return sorted(ids, key=lambda c: (not clubs[c].top, c))
+    return ids if len(ids) == 1 else sorted(ids, key=lambda c: (not clubs[c].top, c))
 
 
 def resolve_clubs(
     pending: list[Pending], clubs: dict[str, Club], comp_countries: set[str], lang_countries: set[str]
 ) -> list[ClubMention]:
     """Resolve the pending mentions of one text and return them as :class:`ClubMention`."""
-    resolved = {p.candidates[0] for p in pending if len(p.kinds) == 1}
+    resolved = {next(iter(p.kinds)) for p in pending if len(p.kinds) == 1}
+    if len(resolved) == len(pending) or all(len(p.kinds) == 1 for p in pending):
+        return [_mention(p, clubs) for p in pending]
     for _ in range(2):
         text_countries = {clubs[c].country for c in resolved} | comp_countries
         changed = False
@@ -88,5 +90,8 @@ def resolve_clubs(
 
 def _mention(p: Pending, clubs: dict[str, Club]) -> ClubMention:
     """Return the final mention, kind = the strongest kind among its candidates."""
+    if len(p.kinds) == 1:
+        ((cid, kind),) = p.kinds.items()
+        return ClubMention(p.start, p.end, p.text, (cid,), kind)
     kind = min(p.kinds.values(), key=lambda k: _KIND_ORDER.get(k, 9))
     return ClubMention(p.start, p.end, p.text, tuple(_order(p.candidates, clubs)), kind)
