@@ -4,8 +4,9 @@ The language data gives many small patterns (stage names, leg words, home / away
 phrases). :class:`Alternation` compiles them into one case-insensitive regex, keeps each
 alternative's named groups apart, and tells which alternative matched. Python's regex engine tries
 every alternative at every position, so the compiled regex starts with a look-ahead on the
-characters any alternative can start with, worked out from the parsed patterns; that skips most
-positions at the cost of one character test.
+characters any alternative can start with, worked out from the parsed patterns, and, when those
+are all letters or digits, with a word boundary: most positions are skipped after one or two
+character tests.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ __all__ = ["AltMatch", "Alternation", "first_characters"]
 T = TypeVar("T")
 
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+_WORD = re.compile(r"\w")
 _MAX_RANGE = 256  # a wider character range at the start disables the look-ahead
 
 
@@ -79,11 +81,16 @@ def _rename_groups(source: str, index: int) -> str:
 
 
 def _prefilter(body: str) -> str:
-    """Return a look-ahead on the possible first characters of ``body`` ('' when unknown)."""
+    """Return a look-ahead on the possible first characters of ``body`` ('' when unknown).
+
+    When every alternative starts with a letter or digit, matches are only tried where a word
+    starts (cue words are whole words; this also makes the scan several times faster).
+    """
     chars = first_characters(body)
     if not chars:
         return ""
-    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+    boundary = r"\b" if all(_WORD.match(c) for c in chars) else ""
+    return boundary + "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
 def first_characters(source: str) -> set[str] | None:

@@ -46,6 +46,7 @@ __all__ = [
     "in_line",
     "in_result",
     "preceded_by",
+    "preset",
 ]
 
 T = TypeVar("T")
@@ -433,3 +434,13 @@ def dominant(hits: Sequence[Hit[T]], lead_end: int) -> Hit[T] | None:
     counts = Counter(h.value for h in lead)
     best = max(counts.values())
     return next(h for h in lead if counts[h.value] == best)
+
+
+def preset(scope: Scope, field: str) -> Hit[object] | None:
+    """Return a match's value set by an earlier component as a hit (at its evidence, else its result)."""
+    value = getattr(scope.match, field)
+    if value is None:
+        return None
+    ev = scope.match.evidence.get(field)
+    span = ev.spans[0] if ev and ev.spans else scope.anchors[0]
+    return Hit(span.start, span.end, value)

@@ -63,8 +63,7 @@ def _cue_window(doc: Doc, cues: list[re.Match[str]], i: int) -> Span:
 def _negated(doc: Doc, lo: int, hi: int, cue: re.Match[str]) -> bool:
     """Return whether the cue's clause, or the rest of its sentence, says the goal did not count."""
     start, _ = _clause_bounds(doc.text, cue.start(), lo, hi)
-    breaks = [m.end() for m in find_cues(doc.lang, "results", "clause_breaks", doc.text, start, cue.start())]
-    start = max([start, *breaks])
+    start = _after_clause_break(doc, start, cue.start())
     end = doc.sentence_of(cue.start()).end
     for m in find_cues(doc.lang, "goals", "no_goal_words", doc.text, start, end):
         before = doc.text[max(0, m.start() - 12) : m.start()]
@@ -84,9 +83,10 @@ def _goals_at_cue(doc: Doc, cue: re.Match[str], sent: Span) -> list[tuple[Goal, 
     """Return the goals (with their match) that one scoring cue describes."""
     scorers = _scorers_for_cue(doc, cue, sent)
     clause = _clause_bounds(doc.text, cue.start(), sent.start, sent.end)
-    minute = _minute_near(doc, cue, (sent.start, sent.end), clause) if len(scorers) <= 1 else None
-    penalty = bool(find_cues(doc.lang, "goals", "penalty_words", doc.text, sent.start, sent.end))
-    own_goal = bool(find_cues(doc.lang, "goals", "own_goal_words", doc.text, sent.start, sent.end))
+    start = _after_clause_break(doc, sent.start, cue.start())
+    minute = _minute_near(doc, cue, (start, sent.end), clause, scorers) if len(scorers) <= 1 else None
+    penalty = bool(find_cues(doc.lang, "goals", "penalty_words", doc.text, start, sent.end))
+    own_goal = bool(find_cues(doc.lang, "goals", "own_goal_words", doc.text, start, sent.end))
     out = []
     options: list[PersonMention | None] = list(scorers) or [None]
     for person in options:
@@ -178,15 +178,32 @@ def _can_score(doc: Doc, person: PersonMention) -> bool:
     )
 
 
+def _after_clause_break(doc: Doc, start: int, pos: int) -> int:
+    """Return ``start`` moved past the last clause-joining word ("before", "mentre") before ``pos``."""
+    breaks = [m.end() for m in find_cues(doc.lang, "results", "clause_breaks", doc.text, start, pos)]
+    return max([start, *breaks])
+
+
 def _minute_near(
-    doc: Doc, cue: re.Match[str], window: tuple[int, int], clause: tuple[int, int]
+    doc: Doc,
+    cue: re.Match[str],
+    window: tuple[int, int],
+    clause: tuple[int, int],
+    scorers: list[PersonMention],
 ) -> MinuteMention | None:
     """Return the first minute after the cue in its window, else the nearest before it in its clause."""
     after = [m for m in doc.minutes if cue.start() <= m.start and m.end <= window[1]]
     if after:
         return after[0]
+    if window[0] > doc.sentence_of(cue.start()).start:
+        return None  # a minute between an earlier cue and this one belongs to the earlier goal
     before = [m for m in doc.minutes if max(window[0], clause[0]) <= m.start and m.end <= cue.start()]
-    return before[-1] if before else None
+    if not before:
+        return None
+    between = doc.people_in(Span(before[-1].end, cue.start()))
+    if any(p not in scorers for p in between):
+        return None
+    return before[-1]
 
 
 def team_of_person(doc: Doc, person: PersonMention, match: Match | None = None) -> str | None:

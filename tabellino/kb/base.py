@@ -10,13 +10,12 @@ reuse that scan.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     from tabellino.kb.assemble import Facts
-    from tabellino.kb.gazetteer import Gazetteer, Hit
+    from tabellino.kb.engine import Engine
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,21 +93,15 @@ class KnowledgeBase:
 
     _instance: ClassVar[KnowledgeBase | None] = None
     _lock: ClassVar[threading.Lock] = threading.Lock()
-    _CACHE_SIZE: ClassVar[int] = 8
 
     def __init__(self, facts: Facts | None = None) -> None:
-        """Build a knowledge base from ``facts`` (default: the packaged data and alias layer)."""
-        # Imported here: these modules use the types above, so they load after this module.
-        from tabellino.kb.assemble import assemble
-        from tabellino.kb.gazetteer import Gazetteer
+        """Prepare a knowledge base over ``facts`` (default: the packaged data and alias layer).
 
-        self._facts = facts if facts is not None else assemble()
-        assert self._facts.layer is not None
-        self._languages = self._facts.layer.languages
-        self._gazetteer: Gazetteer = Gazetteer(self._facts, self._languages)
-        self._lookup = _lookup_index(self._facts)
-        self._players: dict[str, tuple[str, ...]] | None = None
-        self._scans: OrderedDict[tuple[str, str], _Scan] = OrderedDict()
+        Nothing is read until first use, so a subclass that overrides the methods it needs (a test
+        double) costs nothing; :meth:`load` builds everything at once.
+        """
+        self._facts_given = facts
+        self._built: Engine | None = None
 
     @classmethod
     def load(cls) -> KnowledgeBase:
@@ -116,111 +109,60 @@ class KnowledgeBase:
         if cls._instance is None:
             with cls._lock:
                 if cls._instance is None:
-                    cls._instance = cls()
+                    kb = cls()
+                    kb._engine()
+                    cls._instance = kb
         return cls._instance
+
+    def _engine(self) -> Engine:
+        """Return the loaded data and compiled gazetteer, building them on first use."""
+        built = getattr(self, "_built", None)
+        if built is None:
+            # Imported here: the engine's modules use the types above.
+            from tabellino.kb.engine import Engine
+
+            built = Engine(getattr(self, "_facts_given", None))
+            self._built = built
+        return built
 
     def club(self, club_id: str) -> Club:
         """Return the club with id ``club_id``."""
-        try:
-            return self._facts.clubs[club_id]
-        except KeyError:
-            raise KeyError(f"unknown club id {club_id!r}") from None
+        return self._engine().club(club_id)
 
     def competition(self, competition_id: str) -> Competition:
         """Return the competition with id ``competition_id``."""
-        try:
-            return self._facts.competitions[competition_id]
-        except KeyError:
-            raise KeyError(f"unknown competition id {competition_id!r}") from None
+        return self._engine().competition(competition_id)
 
     def clubs(self) -> list[Club]:
         """Return every club, sorted by id."""
-        return [self._facts.clubs[k] for k in sorted(self._facts.clubs)]
+        clubs = self._engine().facts.clubs
+        return [clubs[k] for k in sorted(clubs)]
 
     def competitions(self) -> list[Competition]:
         """Return every competition the gazetteer knows, sorted by id."""
-        return [self._facts.competitions[k] for k in sorted(self._facts.competitions)]
+        comps = self._engine().facts.competitions
+        return [comps[k] for k in sorted(comps)]
 
     def find_clubs(self, text: str, language: str) -> list[ClubMention]:
         """Return the club mentions in ``text``, sorted, non-overlapping, ambiguity resolved by context."""
-        return list(self._scan(text, language).clubs)
+        return list(self._engine().scan(text, language).clubs)
 
     def find_competitions(self, text: str, language: str) -> list[CompetitionMention]:
         """Return the competition mentions in ``text``, sorted and non-overlapping."""
-        return list(self._scan(text, language).competitions)
+        return list(self._engine().scan(text, language).competitions)
 
     def find_venues(self, text: str, language: str) -> list[VenueMention]:
         """Return the stadium mentions in ``text``, sorted and non-overlapping."""
-        return list(self._scan(text, language).venues)
+        return list(self._engine().scan(text, language).venues)
 
     def find_cities(self, text: str, language: str) -> list[CityMention]:
         """Return the mentions of club home cities in ``text``."""
-        return list(self._scan(text, language).cities)
+        return list(self._engine().scan(text, language).cities)
 
     def lookup_club(self, name: str) -> Club | None:
         """Return the club any of whose names equals ``name`` (case/accent-insensitive), or None."""
-        from tabellino.kb.fold import key
-
-        if not isinstance(name, str):
-            return None
-        ids = self._lookup.get(key(name))
-        return self._facts.clubs[ids[0]] if ids else None
+        return self._engine().lookup_club(name)
 
     def player_clubs(self, name: str) -> tuple[str, ...]:
         """Return ids of clubs whose openfootball squad lists a player with this (sur)name."""
-        from tabellino.kb.fold import key
-        from tabellino.kb.people import player_index
-
-        if self._players is None:
-            self._players = player_index(self._facts.squads)
-        return self._players.get(key(name), ()) if isinstance(name, str) else ()
-
-    def _scan(self, text: str, language: str) -> _Scan:
-        """Return the mentions of every kind in ``text`` (cached for the last few texts)."""
-        if not isinstance(text, str) or not text:
-            return _Scan((), (), (), ())
-        cache_key = (language, text)
-        found = self._scans.get(cache_key)
-        if found is None:
-            found = self._mentions(text, language)
-            self._scans[cache_key] = found
-            if len(self._scans) > self._CACHE_SIZE:
-                self._scans.popitem(last=False)
-        return found
-
-    def _mentions(self, text: str, language: str) -> _Scan:
-        """Scan ``text`` once and split the selected hits into the four kinds of mention."""
-        from tabellino.kb.mentions import split_hits
-
-        hits: list[Hit] = self._gazetteer.scan(text, language)
-        return split_hits(self._facts, self._gazetteer, hits, text, language)
-
-
-@dataclass(frozen=True, slots=True)
-class _Scan:
-    """The mentions of one text."""
-
-    clubs: tuple[ClubMention, ...]
-    competitions: tuple[CompetitionMention, ...]
-    venues: tuple[VenueMention, ...]
-    cities: tuple[CityMention, ...]
-
-
-def _lookup_index(facts: Facts) -> dict[str, list[str]]:
-    """Return name key -> club ids, best first (canonical name, a name not a nickname, top flight)."""
-    from tabellino.kb.assemble import MAIN_COUNTRIES
-    from tabellino.kb.fold import key
-
-    ranks: dict[str, dict[str, tuple[int, int, int, int]]] = {}
-    for alias in facts.club_aliases:
-        club = facts.clubs[alias.target]
-        k = key(alias.text)
-        rank = (
-            0 if k == key(club.name) else 1,
-            0 if alias.kind == "name" else 1,
-            0 if club.top else 1,
-            0 if club.country in MAIN_COUNTRIES else 1,
-        )
-        table = ranks.setdefault(k, {})
-        table[club.id] = min(rank, table.get(club.id, rank))
-    return {k: sorted(t, key=lambda cid: (t[cid], cid)) for k, t in ranks.items()}
+        return self._engine().player_clubs(name)

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from tabellino.kb.assemble import Facts
 from tabellino.kb.base import CityMention, ClubMention, CompetitionMention, VenueMention
 from tabellino.kb.gazetteer import CITY, CLUB, COMPETITION, VENUE, Gazetteer, Hit, iter_selected
 from tabellino.kb.resolve import Pending, resolve_clubs
-
-if TYPE_CHECKING:
-    from tabellino.kb.base import _Scan
 
 __all__ = ["split_hits"]
 
@@ -37,10 +32,11 @@ def _only(hit: Hit, category: int) -> Hit:
     return Hit(hit.start, hit.end, tuple(e for e in hit.entries if e.category == category))
 
 
-def split_hits(facts: Facts, gaz: Gazetteer, hits: list[Hit], text: str, language: str) -> _Scan:
-    """Select non-overlapping hits and build the four mention lists (clubs resolved by context)."""
-    from tabellino.kb.base import _Scan
+Mentions = tuple[list[ClubMention], list[CompetitionMention], list[VenueMention], list[CityMention]]
 
+
+def split_hits(facts: Facts, gaz: Gazetteer, hits: list[Hit], text: str, language: str) -> Mentions:
+    """Select non-overlapping hits and build the four mention lists (clubs resolved by context)."""
     pending: list[Pending] = []
     comps: list[CompetitionMention] = []
     venues: list[VenueMention] = []
@@ -61,8 +57,7 @@ def split_hits(facts: Facts, gaz: Gazetteer, hits: list[Hit], text: str, languag
             venues.append(_venue(facts, gaz, hit, text))
         else:
             cities.append(CityMention(hit.start, hit.end, span, facts.cities.get(hit.entries[0].target, ())))
-    clubs = _clubs(facts, pending, comps, language)
-    return _Scan(tuple(clubs), tuple(comps), tuple(venues), tuple(cities))
+    return _clubs(facts, pending, comps, language), comps, venues, cities
 
 
 _KIND_RANK = {"name": 0, "nickname": 1, "demonym": 2}
