@@ -131,6 +131,8 @@ def _match(text: str, spec: dict[str, Any]) -> Match:
     m.primary = spec.get("primary", False)
     if "goals" in spec:
         m.home_goals, m.away_goals = spec["goals"]
+    for key, value in spec.get("preset", {}).items():
+        setattr(m, key, value)
     for surface in spec["result"] if isinstance(spec["result"], list) else [spec["result"]]:
         m.cite("score", locate(text, surface))
     return m

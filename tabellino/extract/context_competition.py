@@ -25,6 +25,7 @@ from tabellino.extract.context_scope import (
     in_line,
     in_result,
     preceded_by,
+    preset,
 )
 from tabellino.extract.doc import Doc
 
@@ -58,8 +59,6 @@ def competition(doc: Doc) -> None:
         return
     ctx = Context.build(doc)
     hits = competition_hits(doc, ctx.layout)
-    if not hits:
-        return
     chosen = _stated(ctx, hits)
     partners = ctx.partners()
     lead = dominant(hits, ctx.layout.lead_end)
@@ -79,7 +78,8 @@ def _stated(ctx: Context, hits: list[Hit[str]]) -> dict[int, Hit[str]]:
     chosen: dict[int, Hit[str]] = {}
     for sc in ctx.scopes:
         hit = (
-            in_result(ctx, sc, sentences, spread=True)
+            preset(sc, "competition")
+            or in_result(ctx, sc, sentences, spread=True)
             or in_line(ctx, sc, hits, spread=True)
             or in_heading(ctx.layout, sc.first, headings)
             or in_about(sc, sentences)

@@ -22,7 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from tabellino.extract.doc import Doc, split_sentences
 from tabellino.lang import LanguageData
@@ -436,7 +436,7 @@ def dominant(hits: Sequence[Hit[T]], lead_end: int) -> Hit[T] | None:
     return next(h for h in lead if counts[h.value] == best)
 
 
-def preset(scope: Scope, field: str) -> Hit[object] | None:
+def preset(scope: Scope, field: str) -> Hit[Any] | None:
     """Return a match's value set by an earlier component as a hit (at its evidence, else its result)."""
     value = getattr(scope.match, field)
     if value is None:

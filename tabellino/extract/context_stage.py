@@ -38,6 +38,7 @@ from tabellino.extract.context_scope import (
     in_line,
     in_result,
     preceded_by,
+    preset,
 )
 from tabellino.extract.doc import Doc
 from tabellino.lang import LanguageData
@@ -179,13 +180,12 @@ def stage(doc: Doc) -> None:
 def _set_stages(doc: Doc, ctx: Context) -> None:
     """Set stages: stated near the match, else from the other leg, else the lead's (same competition)."""
     hits = stage_hits(doc, ctx.layout)
-    if not hits:
-        return
     sentences, headings = by_sentence(hits, ctx.layout), by_heading(hits, ctx.layout)
     chosen: dict[int, Hit[str]] = {}
     for sc in ctx.scopes:
         hit = (
-            in_result(ctx, sc, sentences, spread=True)
+            preset(sc, "stage")
+            or in_result(ctx, sc, sentences, spread=True)
             or in_line(ctx, sc, hits, spread=True)
             or in_heading(ctx.layout, sc.first, headings)
             or in_about(sc, sentences)
@@ -208,12 +208,12 @@ def _set_stages(doc: Doc, ctx: Context) -> None:
 def _set_legs(doc: Doc, ctx: Context) -> None:
     """Set legs: stated with the result, else the other leg's complement, else a heading's."""
     hits = leg_hits(doc, ctx.layout)
-    if not hits:
-        return
     sentences = by_sentence(hits, ctx.layout)
     legs: dict[int, Hit[int]] = {}
     for sc in ctx.scopes:
-        hit = _stated_leg(doc, ctx, sc, sentences) or in_line(ctx, sc, hits, spread=False)
+        hit = (
+            preset(sc, "leg") or _stated_leg(doc, ctx, sc, sentences) or in_line(ctx, sc, hits, spread=False)
+        )
         if hit is not None:
             legs[sc.index] = hit
     partners = ctx.partners()

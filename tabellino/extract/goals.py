@@ -231,13 +231,13 @@ def learned_team(doc: Doc, person: PersonMention) -> str | None:
 
 def _team_from_context(doc: Doc, match: Match, window: Span) -> str | None:
     """Return the match team the words around a goal name: one club of the match, or "the hosts"."""
-    named = {doc.club_name(c.club) for c in doc.clubs_in(window) if c.club} & set(match.teams())
-    if len(named) == 1:
-        return named.pop()
     home = find_cues(doc.lang, "goals", "home_side_words", doc.text, window.start, window.end)
     away = find_cues(doc.lang, "goals", "away_side_words", doc.text, window.start, window.end)
     if match.home_away_certain and bool(home) != bool(away):
         return match.home if home else match.away
+    named = {doc.club_name(c.club) for c in doc.clubs_in(window) if c.club} & set(match.teams())
+    if len(named) == 1:
+        return named.pop()
     if match.home_goals == 0 and match.away_goals:
         return match.away
     if match.away_goals == 0 and match.home_goals:

@@ -7,11 +7,13 @@ import re
 
 from tabellino.extract import component
 from tabellino.extract.doc import Doc, MinuteMention, ScoreMention
+from tabellino.kb import ClubMention
 from tabellino.lang import LanguageData
 
 __all__ = ["find_minutes", "find_scores", "number_value"]
 
 _MAX_GOALS = 20
+_MIN_SHORT = 4
 _SECOND_HALF = ("st", "2t", "sh")
 
 
@@ -23,8 +25,33 @@ def annotate_mentions(doc: Doc) -> None:
     doc.competitions = doc.kb.find_competitions(doc.text, code)
     doc.venues = doc.kb.find_venues(doc.text, code)
     doc.cities = doc.kb.find_cities(doc.text, code)
+    doc.clubs = sorted(doc.clubs + _short_forms(doc), key=lambda c: c.start)
     doc.scores = find_scores(doc.text, doc.lang)
     doc.minutes = find_minutes(doc.text, doc.lang)
+
+
+def _short_forms(doc: Doc) -> list[ClubMention]:
+    """Find short forms of clubs the article names in full ("Real" after "Real Madrid").
+
+    The first or last word of a multi-word club name counts when it belongs to exactly one club
+    named in the article and is not a city or already part of another mention.
+    """
+    owners: dict[str, set[str]] = {}
+    for club in doc.clubs:
+        words = club.text.split()
+        if club.club and len(words) > 1:
+            for word in (words[0], words[-1]):
+                if len(word) >= _MIN_SHORT and word[0].isupper():
+                    owners.setdefault(word, set()).add(club.club)
+    taken = [(m.start, m.end) for m in (*doc.clubs, *doc.cities, *doc.venues, *doc.competitions)]
+    found = []
+    for word, clubs in owners.items():
+        if len(clubs) != 1:
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                found.append(ClubMention(m.start(), m.end(), word, (next(iter(clubs)),), "short"))
+    return found
 
 
 def find_scores(text: str, lang: LanguageData) -> list[ScoreMention]:

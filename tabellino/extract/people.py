@@ -20,7 +20,8 @@ from tabellino.lang import LanguageData
 
 __all__ = ["fold", "surname_key"]
 
-_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?"
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[\w’'\-]|´(?=\w))*\.?"
+_SPACING_ACUTE = re.compile(r"´(\w)")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _MAX_TOKENS = 4
 _CUE_SECTIONS = ("results", "goals", "cards")
@@ -33,8 +34,15 @@ def annotate_people(doc: Doc) -> None:
     """Fill ``doc.people`` with linked person mentions and ``doc.roles`` with learned roles."""
     runs = list(_name_runs(doc))
     canon = _canonical_names([text for _, _, text in runs])
-    doc.people = [PersonMention(s, e, t, canon.get(t, t)) for s, e, t in runs]
+    doc.people = [PersonMention(s, e, t, _repair(canon.get(t, t))) for s, e, t in runs]
     doc.roles = _learn_roles(doc)
+
+
+def _repair(name: str) -> str:
+    """Join a spacing accent typed before a letter ("Mitrovi´c") into that letter ("Mitrović")."""
+    if "´" not in name:
+        return name
+    return unicodedata.normalize("NFC", _SPACING_ACUTE.sub(lambda m: m.group(1) + "\u0301", name))
 
 
 def fold(text: str) -> str:

@@ -10,10 +10,10 @@ from importlib import resources
 from typing import Any
 
 from tabellino.errors import DataFileError
+from tabellino.kb.base import Club, Competition
 from tabellino.kb.fold import key
 from tabellino.kb.layer import AliasData, load_aliases
 from tabellino.kb.naming import canonical_name
-from tabellino.kb.base import Club, Competition
 
 __all__ = ["MAIN_COUNTRIES", "Alias", "Facts", "Venue", "assemble", "load_facts"]
 
@@ -72,7 +72,9 @@ def load_facts() -> dict[str, Any]:
         else:
             data = json.loads(gzip.decompress(root.joinpath("kb.json.gz").read_bytes()).decode("utf-8"))
     except (OSError, ValueError) as exc:
-        raise DataFileError(f"kb/data/kb.json: cannot read ({exc}); run python -m tabellino.kb.build") from exc
+        raise DataFileError(
+            f"kb/data/kb.json: cannot read ({exc}); run python -m tabellino.kb.build"
+        ) from exc
     if not isinstance(data, dict) or data.get("format") != 1:
         raise DataFileError("kb/data/kb.json: unknown format; run python -m tabellino.kb.build")
     return data
@@ -161,7 +163,9 @@ class _Builder:
         for cid, texts in extra.items():
             club = self.facts.clubs[cid]
             merged = tuple(_unique([*club.aliases, *texts]))
-            self.facts.clubs[cid] = Club(club.id, club.name, club.country, club.city, club.stadium, merged, club.top)
+            self.facts.clubs[cid] = Club(
+                club.id, club.name, club.country, club.city, club.stadium, merged, club.top
+            )
 
     def competitions(self) -> None:
         """Create the curated competitions with openfootball's and every language's names."""
@@ -219,7 +223,9 @@ class _Builder:
         self._add_venue(Venue(vid, rec["name"], city, country, merged), names, index)
         for cid in clubs:
             club = self.facts.clubs[cid]
-            self.facts.clubs[cid] = Club(club.id, club.name, club.country, club.city, rec["name"], club.aliases, club.top)
+            self.facts.clubs[cid] = Club(
+                club.id, club.name, club.country, club.city, rec["name"], club.aliases, club.top
+            )
 
     def cities(self) -> None:
         """Index the home towns of top-flight and curated clubs (and named cities) with exonyms.
@@ -238,7 +244,9 @@ class _Builder:
             if city in named or any(self.facts.clubs[c].top or c in curated for c in ids)
         }
         short_taken: set[str] = set(homes)
-        for city, ids in sorted(homes.items(), key=lambda kv: (-sum(self.facts.clubs[c].top for c in kv[1]), kv[0])):
+        for city, ids in sorted(
+            homes.items(), key=lambda kv: (-sum(self.facts.clubs[c].top for c in kv[1]), kv[0])
+        ):
             ids.sort(key=lambda cid: (not self.facts.clubs[cid].top, cid))
             self.facts.cities[city] = tuple(ids)
             self.facts.city_aliases.append(Alias(city, city))
@@ -251,7 +259,6 @@ class _Builder:
                 if city not in self.facts.cities:
                     raise DataFileError(f"kb/aliases/{code}.toml: {city!r} is no club home city")
                 self.facts.city_aliases.extend(Alias(n, city, "name", code) for n in names)
-
 
 
 def assemble(data: dict[str, Any] | None = None, layer: AliasData | None = None) -> Facts:

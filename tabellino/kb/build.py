@@ -61,7 +61,12 @@ LOWER_TIERS = {
     "ch": ("europe/switzerland/{s}_ch2.txt",),
 }
 UEFA_FILES = ("champions-league/{s}/cl.txt", "champions-league/{s}/el.txt", "champions-league/{s}/conf.txt")
-SQUADS = ("italy/2023-24/squads", "england/2023-24/squads", "espana/2023-24/squads", "deutschland/2023-24/squads")
+SQUADS = (
+    "italy/2023-24/squads",
+    "england/2023-24/squads",
+    "espana/2023-24/squads",
+    "deutschland/2023-24/squads",
+)
 
 # UEFA three-letter codes (as used in the UEFA result files) -> openfootball country codes.
 UEFA_CODES = {
@@ -241,9 +246,8 @@ def _stadium_records(source: Path, clubs: _Clubs) -> list[dict[str, Any]]:
             _link(rec, [clubs.ids[t] for t in tenants if t is not None])
     for i, club in enumerate(clubs.raw):
         if club.stadium:
-            rec = _find_stadium(records, club.stadium, club.country)
-            rec = rec or _stadium(records, club.stadium, club.country, club.city)
-            _link(rec, [clubs.ids[i]])
+            found = _find_stadium(records, club.stadium, club.country)
+            _link(found or _stadium(records, club.stadium, club.country, club.city), [clubs.ids[i]])
     return sorted(records.values(), key=lambda r: str(r["id"]))
 
 

@@ -38,7 +38,9 @@ def _match_char(ch: str) -> str:
 @cache
 def _match_table() -> dict[int, str]:
     """Return the translate table of the non-ASCII characters (Latin, Greek, Cyrillic, punctuation)."""
-    return {code: _match_char(chr(code)) for code in range(0x80, 0x3000) if _match_char(chr(code)) != chr(code)}
+    return {
+        code: _match_char(chr(code)) for code in range(0x80, 0x3000) if _match_char(chr(code)) != chr(code)
+    }
 
 
 # ASCII: lower-case letters and digits stay, everything else becomes a space.
@@ -59,8 +61,16 @@ def match_fold(text: str) -> str:
     """
     if "İ" in text:
         text = text.replace("İ", "I")  # the one character whose lower case is two characters long
+    if len(text) < 200:
+        return text.lower().translate(_combined_table())  # names: one pass is fastest
     low = _NON_ASCII.sub(_fold_run, text.lower())
     return low.translate(_ASCII_TABLE)
+
+
+@cache
+def _combined_table() -> dict[int, str]:
+    """Return the ASCII and non-ASCII tables in one (same result as the three-pass fold)."""
+    return {**_ASCII_TABLE, **_match_table()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +114,9 @@ class _Settings:
     def __init__(self, languages: dict[str, LangAliases]) -> None:
         self.articles = {c: {fold(a) for a in lang.articles} for c, lang in languages.items()}
         self.lower = {_norm(w) for lang in languages.values() for w in lang.lower_words}
-        self.venue_words = {fold(w) for lang in languages.values() for w in lang.lower_words if "stad" in fold(w)}
+        self.venue_words = {
+            fold(w) for lang in languages.values() for w in lang.lower_words if "stad" in fold(w)
+        }
         self.locatives = {c: {fold(w) for w in lang.locatives} for c, lang in languages.items()}
         self.stop = _index({c: lang.stopwords for c, lang in languages.items()})
         self.blocked = _index({c: lang.blocked for c, lang in languages.items()})
@@ -144,7 +156,12 @@ class Gazetteer:
         entry = self._entry(category, alias, text, norm)
         for variant in _variants(text):
             self._put(variant, entry)
-        if category == CLUB and entry.kind == "name" and text[-1:].isalpha() and not text.endswith(("s", "x", "z")):
+        if (
+            category == CLUB
+            and entry.kind == "name"
+            and text[-1:].isalpha()
+            and not text.endswith(("s", "x", "z"))
+        ):
             # German genitive: "Dortmunds Trainer" names Dortmund; the "s" stays out of the span.
             for code, suffixes in self.settings.suffixes.items():
                 if alias.lang in (None, code):
@@ -245,7 +262,14 @@ _NONE: frozenset[str] = frozenset()
 
 def _simple(e: Entry) -> bool:
     """Return True for an entry whose only check is a capital first letter."""
-    return e.lang is None and e.case == UPPER and e.skip == 0 and e.trim == 0 and not e.stop_in and not e.blocked_in
+    return (
+        e.lang is None
+        and e.case == UPPER
+        and e.skip == 0
+        and e.trim == 0
+        and not e.stop_in
+        and not e.blocked_in
+    )
 
 
 def _index(words: dict[str, list[str]]) -> dict[str, frozenset[str]]:
@@ -261,7 +285,15 @@ def _with_trim(entry: Entry, trim: int, lang: str | None = None) -> Entry:
     """Return a copy of ``entry`` for a suffixed spelling whose suffix is not part of the span."""
     lang = lang or entry.lang
     return Entry(
-        entry.category, entry.target, entry.kind, entry.case, lang, entry.caps, entry.skip, trim, entry.stop_in,
+        entry.category,
+        entry.target,
+        entry.kind,
+        entry.case,
+        lang,
+        entry.caps,
+        entry.skip,
+        trim,
+        entry.stop_in,
         entry.blocked_in,
     )
 

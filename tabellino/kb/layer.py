@@ -91,7 +91,9 @@ def _str_map(table: Any, where: str) -> dict[str, list[str]]:
     return {str(k): _strings(v, f"{where}.{k}") for k, v in table.items()}
 
 
-def _records(data: dict[str, Any], section: str, required: dict[str, type], where: str) -> list[dict[str, Any]]:
+def _records(
+    data: dict[str, Any], section: str, required: dict[str, type], where: str
+) -> list[dict[str, Any]]:
     """Return the ``[[section]]`` records of a file, checking the required keys and their types."""
     records = data.get(section, [])
     if not isinstance(records, list):
@@ -152,7 +154,9 @@ def load_aliases() -> AliasData:
     names = canonical.get("names", {})
     if not isinstance(names, dict) or not all(isinstance(v, str) and v for v in names.values()):
         raise DataFileError("kb/aliases/canonical.toml: [names] must map club ids to names")
-    top = _strings(canonical.get("top_flight", {}).get("ids", []), "kb/aliases/canonical.toml: top_flight.ids")
+    top = _strings(
+        canonical.get("top_flight", {}).get("ids", []), "kb/aliases/canonical.toml: top_flight.ids"
+    )
     clubs = _records(_read("clubs.toml"), "club", {"id": str, "name": str, "country": str}, "clubs.toml")
     comps = _records(_read("competitions.toml"), "competition", {"id": str, "name": str}, "competitions.toml")
     venues = _records(_read("venues.toml"), "venue", {"name": str}, "venues.toml")

@@ -79,9 +79,13 @@ def _venue(facts: Facts, gaz: Gazetteer, hit: Hit, text: str) -> VenueMention:
     return VenueMention(start, hit.end, written, " ".join(written.split()), tuple(clubs))
 
 
-def _clubs(facts: Facts, pending: list[Pending], comps: list[CompetitionMention], language: str) -> list[ClubMention]:
+def _clubs(
+    facts: Facts, pending: list[Pending], comps: list[CompetitionMention], language: str
+) -> list[ClubMention]:
     """Resolve the club mentions with the text's competitions and language as context."""
     comp_countries = {c for m in comps if (c := facts.competitions[m.competition].country)}
     layer = facts.layer
-    lang_countries = set(layer.languages[language].countries) if layer and language in layer.languages else set()
+    lang_countries = (
+        set(layer.languages[language].countries) if layer and language in layer.languages else set()
+    )
     return resolve_clubs(pending, facts.clubs, comp_countries, lang_countries)

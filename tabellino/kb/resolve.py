@@ -39,7 +39,9 @@ class Pending:
         return list(self.kinds)
 
 
-def _narrow(p: Pending, clubs: dict[str, Club], resolved: set[str], countries: Iterable[set[str]]) -> list[str]:
+def _narrow(
+    p: Pending, clubs: dict[str, Club], resolved: set[str], countries: Iterable[set[str]]
+) -> list[str]:
     """Return the candidates left after the context steps (one when resolved)."""
     cands = p.candidates
     k = key(p.text)
