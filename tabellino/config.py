@@ -17,7 +17,9 @@ class Settings(BaseSettings):
     db_url: str = "sqlite:///tabellino.db"
     max_input_bytes: int = 20 * 1024 * 1024
     corpus_dir: Path = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-    openfootball_dir: Path = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "openfootball"
+    openfootball_dir: Path = (
+        Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "openfootball"
+    )
 
 
 def settings() -> Settings:

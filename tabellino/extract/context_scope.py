@@ -381,8 +381,11 @@ def by_heading(hits: Iterable[S], layout: Layout) -> dict[int, list[S]]:
 
 
 def bound(ctx: Context, scope: Scope, region: Span, hits: Sequence[S], spread: bool) -> S | None:
-    """Return the hit of ``region`` that belongs to ``scope`` (one hit in a region applies to all
-    of its matches when ``spread``; otherwise each hit belongs to the nearest result)."""
+    """Return the hit of ``region`` that belongs to ``scope``.
+
+    With ``spread``, a region's only hit applies to every match whose result is in the region;
+    otherwise (and when there are several) each hit belongs to the result nearest to it.
+    """
     if not hits:
         return None
     if spread and len(hits) == 1:

@@ -56,13 +56,22 @@ def _merge_unnamed_goals(doc: Doc, match: Match) -> None:
         named = [g for g in match.goals if g.scorer and g.evidence.spans]
         same = [g for g in named if sent.start <= g.evidence.spans[0].start < sent.end]
         earlier = [g for g in named if g.minute is None and 0 < start - g.evidence.spans[0].start < 600]
-        target = same[0] if same else (max(earlier, key=lambda g: g.evidence.spans[0].start) if earlier and goal.minute else None)
+        target = (
+            same[0]
+            if same
+            else (max(earlier, key=lambda g: g.evidence.spans[0].start) if earlier and goal.minute else None)
+        )
         if target is None:
             continue
         if target.minute is None and goal.minute is not None:
             target.minute, target.added = goal.minute, goal.added
         target.evidence.spans.extend(goal.evidence.spans)
         match.goals.remove(goal)
+
+
+def _latest(goals: list[Goal]) -> Goal:
+    """Return the goal whose first evidence comes last in the text."""
+    return max(goals, key=lambda g: g.evidence.spans[0].start)
 
 
 def _derive_score(match: Match) -> None:

@@ -43,7 +43,10 @@ def _short_forms(doc: Doc) -> list[ClubMention]:
             for word in (words[0], words[-1]):
                 if len(word) >= _MIN_SHORT and word[0].isupper():
                     owners.setdefault(word, set()).add(club.club)
-    taken = [(m.start, m.end) for m in (*doc.clubs, *doc.cities, *doc.venues, *doc.competitions)]
+    taken = [(m.start, m.end) for m in doc.clubs]
+    taken += [(m.start, m.end) for m in doc.cities]
+    taken += [(m.start, m.end) for m in doc.venues]
+    taken += [(m.start, m.end) for m in doc.competitions]
     found = []
     for word, clubs in owners.items():
         if len(clubs) != 1:

@@ -403,7 +403,7 @@ def team_from_context(
     """Return the team a person at ``pos`` belongs to, read from the clubs around, and its weight.
 
     The clause counts, then the sentence (the paragraph is too loose to tell). An opponent word
-    between the cue and the club ("che batte il Milan", "facing the side coached by X") gives the
+    between the cue and the club ("che batte il Milan", "against the side coached by X") gives the
     other side.
     """
     sent = index.sentence(pos)

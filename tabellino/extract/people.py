@@ -175,9 +175,9 @@ def _keep_plausible(
     for start, end, name in runs:
         single = " " not in name
         listed = _NUMBER_NEXT.match(text, end) is not None
-        if single and start in sentence_starts and fold(name) not in mid_sentence | surnames | repeated:
-            if not listed:
-                continue
+        known = fold(name) in mid_sentence | surnames | repeated
+        if single and start in sentence_starts and not known and not listed:
+            continue
         if single and len(name.rstrip(".")) < 3:
             continue
         keep.append((start, end, name))

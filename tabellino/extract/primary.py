@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tabellino.extract import component
 from tabellino.extract.doc import Doc
-from tabellino.models import Match, Span
+from tabellino.models import Match
 
 __all__ = ["choose_primary"]
 
@@ -63,7 +63,9 @@ def _opening_clubs(doc: Doc) -> set[str]:
     """Return the clubs named in prose in the first body sentence that names any (title skipped)."""
     title = (doc.article.title or "").strip()
     body = [s for s in doc.sentences if doc.text[s.start : s.end].strip() != title]
-    listed = [s for m in doc.matches for s in (m.evidence["listing"].spans if "listing" in m.evidence else [])]
+    listed = [
+        s for m in doc.matches for s in (m.evidence["listing"].spans if "listing" in m.evidence else [])
+    ]
     for sent in body[:_OPENING_SENTENCES]:
         named = {
             doc.club_name(c.club)

@@ -381,14 +381,20 @@ def _paired_outcomes(doc: Doc, sent: Span) -> list[StatedResult]:
     if len(clubs) != 4:
         return []
     a, b, c, d = clubs
-    if not (_COORDINATION.match(doc.text[a.end : b.start]) and _COORDINATION.match(doc.text[c.end : d.start])):
+    if not (
+        _COORDINATION.match(doc.text[a.end : b.start]) and _COORDINATION.match(doc.text[c.end : d.start])
+    ):
         return []
     cues = [m for m in find_cues(doc.lang, "results", "win_words", doc.text, b.end, c.start)]
-    if len(cues) != 1 or find_cues(doc.lang, "results", "future_markers", doc.text, sent.start, cues[0].start()):
+    if len(cues) != 1 or find_cues(
+        doc.lang, "results", "future_markers", doc.text, sent.start, cues[0].start()
+    ):
         return []
     out = []
     for winner, loser in ((a, c), (b, d)):
-        result = StatedResult(winner.club or "", loser.club or "", None, None, False, _spans(winner, loser, None))
+        result = StatedResult(
+            winner.club or "", loser.club or "", None, None, False, _spans(winner, loser, None)
+        )
         result.winner = winner.club
         result.spans["winner"] = Span(cues[0].start(), cues[0].end())
         out.append(result)

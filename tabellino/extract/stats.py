@@ -4,7 +4,7 @@ Statistic words and the small words around their numbers live in the ``[stats]``
 language data (numbers written as words too). A value belongs to the club written with it
 ("Atalanta's 1.6", "13 shots for Juventus"), else to the club its clause is about ("Juventus
 recorded 13 shots"), else to the team of the sentence's previous value ("..., but only two were
-on target"). In a pair ("1.9 to Atalanta's 1.6", "xG 1.9-1.6") the first value is the other team's.
+on target"). In a pair ("2.1 to Lazio's 0.8", "xG 2.1-0.8") the first value is the other team's.
 A value whose clause is about a person (a player's shots) is not a team statistic.
 """
 
@@ -144,7 +144,7 @@ def _checked(kind: str, token: str, nums: _NumberRegexes) -> float | None:
 def _pair_second(
     index: TextIndex, pats: LangPatterns, nums: _NumberRegexes, kind: str, pos: int
 ) -> _Value | None:
-    """Return the second value of a pair after ``pos`` ("to Atalanta's 1.6", "-1.6")."""
+    """Return the second value of a pair after ``pos`` ("to Lazio's 0.8", "-0.8")."""
     text = index.text
     gap = pats.get("pair_gap").match(text, pos)
     if gap is None or gap.end() == pos:
