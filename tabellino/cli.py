@@ -32,8 +32,14 @@ if TYPE_CHECKING:
 
 __all__ = ["cli", "main"]
 
-_out = Console(highlight=False, soft_wrap=False)
 _err = Console(stderr=True, highlight=False)
+_PIPE_WIDTH = 120  # tables written to a file or pipe: wide enough for names, narrow enough to read
+
+
+def _print(renderable: Any) -> None:
+    """Print a rich renderable on stdout (the terminal's width, or a fixed width for pipes and files)."""
+    width = None if sys.stdout.isatty() else _PIPE_WIDTH
+    Console(highlight=False, width=width).print(renderable)
 
 
 class IsoDate(click.ParamType[date]):
@@ -132,7 +138,7 @@ def extract(inputs: tuple[str, ...], fmt: str, lang: str | None) -> int:
         else:
             from tabellino.render import extraction_view
 
-            _out.print(extraction_view(extraction))
+            _print(extraction_view(extraction))
     if fmt == "json":
         click.echo(json.dumps(collected, ensure_ascii=False, indent=2))
     return 1 if failed else 0
@@ -284,7 +290,7 @@ def _print_matches(rows: list[Any], fmt: str) -> None:
         return
     from tabellino.render import matches_table
 
-    _out.print(matches_table(rows))
+    _print(matches_table(rows))
 
 
 def _resolve_club(name: str, engine: Engine) -> str:
@@ -327,7 +333,7 @@ def show(match_id: int, db_url: str) -> int:
     detail = match_detail(open_db(db_url, create=False), match_id)
     if detail is None:
         _fail(f"no match with id {match_id} in {describe(db_url)} (see 'tabellino matches')")
-    _out.print(match_view(detail))
+    _print(match_view(detail))
     return 0
 
 

@@ -6,12 +6,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from tabellino.models import Extraction, Goal, Match
-from tabellino.store import Fact, IngestReport, MatchDetail, MatchSummary
+from tabellino.models import Extraction, Goal, Match, Span
+from tabellino.store import Cite, Fact, IngestReport, MatchDetail, MatchSummary
 
 __all__ = ["extraction_view", "ingest_summary", "match_view", "matches_table"]
 
-_MAX_SENTENCE = 160  # keep evidence lines readable in a terminal
+_MAX_SENTENCE = 240  # keep evidence lines readable in a terminal
 
 
 def _score(home_goals: int | None, away_goals: int | None) -> str:
@@ -95,21 +95,62 @@ def _facts_table(title: str, facts: list[Fact]) -> Table:
     """Return one section of a tabellino: each value with the sentence(s) stating it."""
     table = Table(title=title, title_justify="left", show_header=False, expand=True)
     table.add_column("what", style="bold", no_wrap=True)
-    table.add_column("value")
-    table.add_column("stated in", style="dim", ratio=2)
+    table.add_column("value", ratio=1)
+    table.add_column("stated in", ratio=2)
     for fact in facts:
-        table.add_row(fact.label, fact.value, _cites_text(fact))
+        table.add_row(fact.label, fact.value, _cites_text(fact.cites))
     return table
 
 
-def _cites_text(fact: Fact) -> str:
-    """Return the evidence of a fact: ``[article] sentence`` per distinct sentence."""
-    seen: list[str] = []
-    for cite in fact.cites:
-        line = f"[{cite.article_id}{', derived' if cite.derived else ''}] {_cut(cite.sentence)}"
-        if line not in seen:
-            seen.append(line)
-    return "\n".join(seen) if seen else "-"
+def _cites_text(cites: list[Cite]) -> Text:
+    """Return the evidence of a fact: ``[article] sentence`` per distinct sentence, the words in bold."""
+    out = Text(style="dim")
+    seen: set[tuple[int, int, int]] = set()
+    for cite in cites:
+        key = (cite.article_id, cite.sentence_start, len(cite.sentence))
+        if key in seen:
+            continue  # one line per sentence; its other spans are in it already
+        seen.add(key)
+        spans = [c.within for c in cites if (c.article_id, c.sentence_start, len(c.sentence)) == key]
+        if out:
+            out.append("\n")
+        out.append(f"[{cite.article_id}{', derived' if cite.derived else ''}] ")
+        out.append_text(_excerpt(cite.sentence, spans))
+    return out if out else Text("-", style="dim")
+
+
+def _excerpt(sentence: str, spans: list[Span], limit: int = _MAX_SENTENCE) -> Text:
+    """Return the sentence with the cited words in bold, cut to ``limit`` characters around them."""
+    lo, hi = 0, len(sentence)
+    if hi > limit:
+        middle = (min(s.start for s in spans) + max(s.end for s in spans)) // 2
+        lo = max(0, min(middle - limit // 2, hi - limit))
+        hi = lo + limit
+        first, last = min(s.start for s in spans), max(s.end for s in spans)
+        # Cut between words, never into the cited words themselves.
+        if lo > 0 and (space := sentence.find(" ", lo, first)) >= 0:
+            lo = space + 1
+        if hi < len(sentence) and (space := sentence.rfind(" ", last, hi)) > 0:
+            hi = space
+    text = Text(("…" if lo > 0 else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else ""))
+    shift = 1 if lo > 0 else 0
+    for span in spans:
+        start, end = max(span.start, lo) - lo + shift, min(span.end, hi) - lo + shift
+        if end > start:
+            text.stylize("bold not dim", start, end)
+    return text
+
+
+def _quotes_table(quotes: list[Fact]) -> Table:
+    """Return the quotes: speaker and words, with the article they are from."""
+    table = Table(title="Quotes", title_justify="left", show_header=False, expand=True)
+    table.add_column("speaker", style="bold", no_wrap=True)
+    table.add_column("quote")
+    for quote in quotes:
+        articles = sorted({c.article_id for c in quote.cites})
+        source = f" [{', '.join(map(str, articles))}]" if articles else ""
+        table.add_row(quote.label, f"“{quote.value}”{source}")
+    return table
 
 
 def match_view(detail: MatchDetail) -> RenderableType:
@@ -122,10 +163,11 @@ def match_view(detail: MatchDetail) -> RenderableType:
         ("Red cards", detail.cards),
         ("Coaches", detail.coaches),
         ("Stats", detail.stats),
-        ("Quotes", detail.quotes),
     ):
         if facts:
             parts.append(_facts_table(title, facts))
+    if detail.quotes:
+        parts.append(_quotes_table(detail.quotes))
     parts.append(_sources_table(detail))
     if detail.conflicts:
         lines = [f"  {field}: {value} (article {aid})" for field, value, aid in detail.conflicts]

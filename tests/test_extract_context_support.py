@@ -39,14 +39,14 @@ class FakeKB(KnowledgeBase):
     """A knowledge base of a few clubs and competitions, read from context_kb.toml."""
 
     def __init__(self, clubs: dict[str, str], competitions: dict[str, str]) -> None:
-        self.clubs = clubs
-        self.competitions = competitions
+        self.club_names = clubs
+        self.competition_names = competitions
 
     def club(self, club_id: str) -> Club:
-        return Club(id=club_id, name=self.clubs[club_id], country="xx")
+        return Club(id=club_id, name=self.club_names[club_id], country="xx")
 
     def competition(self, competition_id: str) -> Competition:
-        return Competition(id=competition_id, name=self.competitions[competition_id])
+        return Competition(id=competition_id, name=self.competition_names[competition_id])
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class FakeDate:
     relative: bool
 
 
-def load_cases(name: str) -> list[dict[str, Any]]:
+def load_cases(name: str) -> list[Any]:
     """Return the cases of a data file, each as a pytest param named by its id."""
     with (DATA / name).open("rb") as f:
         cases: list[dict[str, Any]] = tomllib.load(f)["case"]

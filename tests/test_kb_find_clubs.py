@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
-
 from kb_support import data, kb, names
 
 CASES: list[dict[str, Any]] = data("kb_find_clubs.toml")["case"]
@@ -29,7 +29,7 @@ def test_kb_find_clubs_sorted_and_not_overlapping() -> None:
     text = "Borussia Dortmund, Borussia Mönchengladbach and Bayern München; Dortmund won."
     found = kb().find_clubs(text, "de")
     assert [m.start for m in found] == sorted(m.start for m in found)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 def test_kb_find_clubs_resolved_mention_has_club() -> None:

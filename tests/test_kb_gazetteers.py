@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from kb_support import data, kb, names
 
 CASES = data("kb_gazetteers.toml")

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from kb_support import corpus_dir, data, kb
 
 LOOKUPS = data("kb_lookup.toml")

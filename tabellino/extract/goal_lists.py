@@ -1,5 +1,5 @@
-"""Read compact scorer lists: "Goals: Alvarez 17', Haaland pen 90+5' | Pereira pen 28'",
-wire "Scorers: W. Zaha 59" blocks, and one-goal lines such as "Oudin 17' (L)"."""
+"""Read compact scorer lists: "Goals: Rossi 12', Bianchi pen 90+3' | Verdi 40'",
+wire "Scorers: J. Smith 59" blocks, and one-goal lines such as "Neri 17' (L)"."""
 
 from __future__ import annotations
 
@@ -126,7 +126,7 @@ def _parse_items(doc: Doc, match: Match, start: int, end: int, team: str | None)
 
 
 def _item_goals(doc: Doc, match: Match, lo: int, hi: int, team: str | None) -> list[Goal]:
-    """Return the goals of one list item ("Haaland pen 90+5'", "23' e 77 Rocchi (L)")."""
+    """Return the goals of one list item ("Bianchi pen 90+3'", "23' e 77 Neri (L)")."""
     people = doc.people_in(Span(lo, hi))
     if len(people) != 1:
         return []
@@ -174,7 +174,7 @@ def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _tagged_line(doc: Doc, lo: int, hi: int) -> list[tuple[Match, list[Goal]]]:
-    """Read a line that is only scorer items ("Oudin 17' (L)", "11'Perrotta (R), 37'st X")."""
+    """Read a line that is only scorer items ("Neri 17' (L)", "11'Rossi (R), 37'st Verdi")."""
     if hi - lo > 200:
         return []
     match = _match_for_list(doc, lo, None)

@@ -2,8 +2,8 @@
 
 A person mention is a run of capitalised words (with name particles such as "de", "van", "di")
 that is not a club, competition, venue or city and not a common capitalised word of the language.
-"Bremer" links to "Gleison Bremer" when the article names him in full; "Juventus defender Gleison
-Bremer" teaches that he is a Juventus player.
+"Rossi" links to "Paolo Rossi" when the article names him in full; "Juventus striker Paolo
+Rossi" teaches that he is a Juventus player.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def annotate_people(doc: Doc) -> None:
 
 
 def _repair(name: str) -> str:
-    """Join a spacing accent typed before a letter ("Mitrovi´c") into that letter ("Mitrović")."""
+    """Join a spacing accent typed before a letter ("Jovi´c") into that letter ("Jović")."""
     if "´" not in name:
         return name
     return unicodedata.normalize("NFC", _SPACING_ACUTE.sub(lambda m: m.group(1) + "\u0301", name))
@@ -52,7 +52,7 @@ def fold(text: str) -> str:
 
 
 def surname_key(name: str) -> str:
-    """Return the folded last token of a name ("A. Mitrović" -> "mitrovic")."""
+    """Return the folded last token of a name ("A. Jović" -> "jovic")."""
     parts = name.replace(".", ". ").split()
     return fold(parts[-1]) if parts else ""
 

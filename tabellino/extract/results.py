@@ -181,7 +181,7 @@ def _spans(home: ClubMention, away: ClubMention, score: ScoreMention | None) -> 
     return spans
 
 
-# --- wire blocks: "Crystal Palace (0) 1 ... Brentford (0) 1", "Atalanta 3, Juventus 0" ------------
+# --- wire blocks: "Everton (1) 2 ... Fulham (0) 1", "Roma 2, Lazio 0" ----------------------------
 
 
 def _team_number_pairs(doc: Doc, used: set[int]) -> list[StatedResult]:

@@ -2,9 +2,9 @@
 
 Statistic words and the small words around their numbers live in the ``[stats]`` section of the
 language data (numbers written as words too). A value belongs to the club written with it
-("Atalanta's 1.6", "13 shots for Juventus"), else to the club its clause is about ("Juventus
-recorded 13 shots"), else to the team of the sentence's previous value ("..., but only two were
-on target"). In a pair ("2.1 to Lazio's 0.8", "xG 2.1-0.8") the first value is the other team's.
+("Lazio's 0.8", "15 shots for Roma"), else to the club its clause is about ("Roma had 15
+shots"), else to the team of the sentence's previous value ("..., but just three were on
+target"). In a pair ("2.1 to Lazio's 0.8", "xG 2.1-0.8") the first value is the other team's.
 A value whose clause is about a person (a player's shots) is not a team statistic.
 """
 

@@ -96,7 +96,10 @@ class Engine:
 
 
 def _lookup_index(facts: Facts) -> dict[str, list[str]]:
-    """Return name key -> club ids, best first (canonical name, a name not a nickname, top flight)."""
+    """Return name key -> club ids, best first (canonical name, a name not a nickname, top flight).
+
+    A name that fits several clubs equally well maps to no club.
+    """
     ranks: dict[str, dict[str, tuple[int, int, int, int]]] = {}
     for alias in facts.club_aliases:
         club = facts.clubs[alias.target]
@@ -109,4 +112,10 @@ def _lookup_index(facts: Facts) -> dict[str, list[str]]:
         )
         table = ranks.setdefault(k, {})
         table[club.id] = min(rank, table.get(club.id, rank))
-    return {k: sorted(t, key=lambda cid: (t[cid], cid)) for k, t in ranks.items()}
+    index: dict[str, list[str]] = {}
+    for k, table in ranks.items():
+        ordered = sorted(table, key=lambda cid: (table[cid], cid))
+        # Two clubs equally good for a name (a nickname of several clubs): no answer, not a guess.
+        tie = len(ordered) > 1 and table[ordered[0]] == table[ordered[1]]
+        index[k] = [] if tie else ordered
+    return index

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ __all__ = [
     "match_detail",
 ]
 
+_ONE_LINE = re.compile(r"\s")  # each white-space character becomes one space: offsets stay valid
 _home, _away = aliased(clubs, name="home"), aliased(clubs, name="away")
 
 
@@ -84,12 +86,22 @@ class MatchSummary:
 
 @dataclass(slots=True)
 class Cite:
-    """Where a value is stated: the article, the span, and the sentence around it."""
+    """Where a value is stated: the article, the span, and the sentence(s) around it.
+
+    ``sentence`` starts at offset ``sentence_start`` of the article text and has the same length as
+    that stretch of text (white space turned into plain spaces), so the span stays addressable in it.
+    """
 
     article_id: int
     span: Span
     sentence: str
+    sentence_start: int = 0
     derived: bool = False
+
+    @property
+    def within(self) -> Span:
+        """Return the span relative to the start of ``sentence``."""
+        return Span(self.span.start - self.sentence_start, self.span.end - self.sentence_start)
 
 
 @dataclass(slots=True)
@@ -252,10 +264,11 @@ class _Detail:
     def _cite(self, row: Any) -> Cite:
         """Return one evidence row as a cite with the sentence around its span."""
         span = Span(row["start"], row["end"])
-        return Cite(row["article_id"], span, self._sentence(row["article_id"], span), row["derived"])
+        start, sentence = self._sentence(row["article_id"], span)
+        return Cite(row["article_id"], span, sentence, start, row["derived"])
 
-    def _sentence(self, article_id: int, span: Span) -> str:
-        """Return the sentence of an article that contains ``span`` (one line)."""
+    def _sentence(self, article_id: int, span: Span) -> tuple[int, str]:
+        """Return the start and text (one line) of the sentence(s) of an article holding ``span``."""
         if article_id not in self._sentences:
             text = self.conn.scalar(select(articles.c.text).where(articles.c.id == article_id)) or ""
             self._sentences[article_id] = (text, split_sentences(text))
@@ -265,7 +278,7 @@ class _Detail:
         last = max(bisect.bisect_right(starts, max(span.end - 1, span.start)) - 1, first)
         lo = min(spans[first].start, span.start) if spans else span.start
         hi = max(spans[last].end, span.end) if spans else span.end
-        return " ".join(text[lo:hi].split())
+        return lo, _ONE_LINE.sub(" ", text[lo:hi])
 
     def _fields(self) -> list[Fact]:
         """Return the match-level values (score, date, venue, ...) that are known."""
