@@ -288,6 +288,9 @@ def _print_matches(rows: list[Any], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
         return
+    if not rows:
+        click.echo("no matches")
+        return
     from tabellino.render import matches_table
 
     _print(matches_table(rows))
@@ -358,7 +361,8 @@ def eval_(dirs: tuple[Path, ...], langs: list[str] | None, as_json: bool, no_mis
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
         click.echo(report.to_text(show_misses=not no_misses))
-    return 0 if report.passed else 1
+    # Scores are figures to read, not a pass/fail test; a non-zero status means articles failed to run.
+    return 1 if report.errors() else 0
 
 
 @cli.command()

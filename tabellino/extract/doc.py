@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from tabellino.kb import (
     CityMention,
@@ -53,6 +55,9 @@ class PersonMention:
     name: str
 
 
+_M = TypeVar("_M", ClubMention, PersonMention)
+
+
 @dataclass
 class Doc:
     """One article under extraction: clean text (boilerplate blanked), mentions, and results."""
@@ -72,6 +77,7 @@ class Doc:
     roles: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     quoted: list[Span] = field(default_factory=list)
     result: Extraction | None = None
+    _index: dict[str, tuple[tuple[str, int, int], list[int]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def create(cls, article: Article, lang: LanguageData, kb: KnowledgeBase) -> Doc:
@@ -99,21 +105,39 @@ class Doc:
 
     def sentence_of(self, offset: int) -> Span:
         """Return the sentence containing character ``offset``."""
-        starts = [s.start for s in self.sentences]
+        if not self.sentences:
+            return Span(0, len(self.text))
+        starts = self._starts("sentences", self.sentences)
         i = max(0, bisect.bisect_right(starts, offset) - 1)
-        return self.sentences[i] if self.sentences else Span(0, len(self.text))
+        return self.sentences[i]
 
     def clubs_in(self, span: Span) -> list[ClubMention]:
         """Return the club mentions inside ``span``."""
-        return [c for c in self.clubs if span.start <= c.start and c.end <= span.end]
+        return _inside(self.clubs, self._starts("clubs", self.clubs), span)
 
     def people_in(self, span: Span) -> list[PersonMention]:
         """Return the person mentions inside ``span``."""
-        return [p for p in self.people if span.start <= p.start and p.end <= span.end]
+        return _inside(self.people, self._starts("people", self.people), span)
+
+    def _starts(self, name: str, items: Sequence[Span | ClubMention | PersonMention]) -> list[int]:
+        """Return the start offsets of a sorted mention list, cached until the list changes."""
+        key = (name, id(items), len(items))
+        cached = self._index.get(name)
+        if cached is None or cached[0] != key:
+            cached = (key, [x.start for x in items])
+            self._index[name] = cached
+        return cached[1]
 
     def club_name(self, club_id: str) -> str:
         """Return the canonical name of a club id."""
         return self.kb.club(club_id).name
+
+
+def _inside(items: Sequence[_M], starts: list[int], span: Span) -> list[_M]:
+    """Return the items of a start-sorted list that lie fully inside ``span``."""
+    lo = bisect.bisect_left(starts, span.start)
+    hi = bisect.bisect_left(starts, span.end)
+    return [x for x in items[lo:hi] if x.end <= span.end]
 
 
 def split_sentences(text: str) -> list[Span]:

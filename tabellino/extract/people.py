@@ -45,6 +45,7 @@ def _repair(name: str) -> str:
     return unicodedata.normalize("NFC", _SPACING_ACUTE.sub(lambda m: m.group(1) + "\u0301", name))
 
 
+@cache
 def fold(text: str) -> str:
     """Return ``text`` lowercased with accents removed (for comparing names)."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -188,40 +188,49 @@ class _Builder:
 
     def venues(self) -> None:
         """Create stadiums from openfootball, merged with the curated venues (current names win)."""
-        index: dict[str, str] = {}
+        index: dict[str, list[str]] = {}
         for rec in self.data["stadiums"]:
             venue = Venue(rec["id"], rec["name"], rec.get("city"), rec.get("country"), tuple(rec["clubs"]))
             self._add_venue(venue, [rec["name"], *rec["names"]], index)
+        home_set: set[str] = set()
         for rec in self.layer.venues:
-            self._curated_venue(rec, index)
+            self._curated_venue(rec, index, home_set)
         for code, lang in self.layer.languages.items():
             for ref, names in lang.venues.items():
-                vid = index.get(key(ref))
-                if vid is None:
+                vids = index.get(key(ref))
+                if not vids:
                     raise DataFileError(f"kb/aliases/{code}.toml: unknown venue {ref!r}")
-                self.facts.venue_aliases.extend(Alias(n, vid, "name", code) for n in names)
+                self.facts.venue_aliases.extend(Alias(n, vids[0], "name", code) for n in names)
 
-    def _add_venue(self, venue: Venue, names: list[str], index: dict[str, str]) -> None:
+    def _add_venue(self, venue: Venue, names: list[str], index: dict[str, list[str]]) -> None:
         """Register a venue and its names."""
         self.facts.venues[venue.id] = venue
         for name in _unique(names):
-            index.setdefault(key(name), venue.id)
+            ids = index.setdefault(key(name), [])
+            if venue.id not in ids:
+                ids.append(venue.id)
             self.facts.venue_aliases.append(Alias(name, venue.id))
 
-    def _curated_venue(self, rec: dict[str, Any], index: dict[str, str]) -> None:
-        """Merge a ``venues.toml`` record into the openfootball stadium it names, or add it."""
+    def _curated_venue(self, rec: dict[str, Any], index: dict[str, list[str]], home_set: set[str]) -> None:
+        """Merge a ``venues.toml`` record into the openfootball stadium it names, or add it.
+
+        The first venue listed for a club is its home ground (``Club.stadium``); later ones
+        (a former ground, a training centre) only list the club as a tenant.
+        """
         names = _unique([rec["name"], *rec.get("names", [])])
         clubs = tuple(self.resolve_club(c, "kb/aliases/venues.toml") for c in rec.get("clubs", []))
-        hit = next((index[key(n)] for n in names if key(n) in index), None)
-        if hit is not None and rec.get("city") not in (None, self.facts.venues[hit].city):
-            hit = None
-        old = self.facts.venues.get(hit) if hit else None
+        city = rec.get("city")
+        same = [v for n in names for v in index.get(key(n), []) if city in (None, self.facts.venues[v].city)]
+        old = self.facts.venues[same[0]] if same else None
         vid = old.id if old else "x." + key(rec["name"]).replace(" ", "-")
-        city = rec.get("city") or (old.city if old else None)
-        country = rec.get("country") or (old.country if old else None)
         merged = tuple(_unique([*clubs, *(old.clubs if old else ())]))
+        city = city or (old.city if old else None)
+        country = rec.get("country") or (old.country if old else None)
         self._add_venue(Venue(vid, rec["name"], city, country, merged), names, index)
         for cid in clubs:
+            if cid in home_set:
+                continue
+            home_set.add(cid)
             club = self.facts.clubs[cid]
             self.facts.clubs[cid] = Club(
                 club.id, club.name, club.country, club.city, rec["name"], club.aliases, club.top

@@ -136,6 +136,8 @@ class Gazetteer:
             (CITY, facts.city_aliases),
         )
         blocked = _foreign_city_names(facts)
+        # Genitive forms ("Dortmunds") only for the clubs German-language press writes about.
+        self._genitive = {c.id for c in facts.clubs.values() if c.top or c.country in ("de", "at", "ch")}
         for category, aliases in groups:
             for alias in aliases:
                 if category == CLUB and (key(alias.text), alias.target) in blocked:
@@ -143,7 +145,9 @@ class Gazetteer:
                 self._add(category, alias)
         self.automaton = ahocorasick.Automaton()
         for k, entries in self._keys.items():
-            ordered = tuple(sorted(entries, key=lambda e: e.category))
+            ordered = (
+                tuple(entries) if len(entries) == 1 else tuple(sorted(entries, key=lambda e: e.category))
+            )
             self.automaton.add_word(k, (len(k), ordered, all(map(_simple, ordered))))
         self.automaton.make_automaton()
 
@@ -159,6 +163,7 @@ class Gazetteer:
         if (
             category == CLUB
             and entry.kind == "name"
+            and alias.target in self._genitive
             and text[-1:].isalpha()
             and not text.endswith(("s", "x", "z"))
         ):
