@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
+from typing import Any
 
 from tabellino.lang import LanguageData
 
 __all__ = ["cue_pattern", "ends_with_cue", "find_cues", "starts_with_cue"]
+
+_SCAN_ONCE = 400
+_CACHE: dict[Any, Any] = {}
 
 
 @cache
@@ -40,9 +45,33 @@ def _phrase(word: str) -> str:
 def find_cues(
     lang: LanguageData, section: str, key: str, text: str, start: int, end: int
 ) -> list[re.Match[str]]:
-    """Return the matches of phrases ``section.key`` in ``text[start:end]`` (absolute offsets)."""
+    """Return the matches of phrases ``section.key`` in ``text[start:end]`` (absolute offsets).
+
+    Long texts are scanned once per phrase list and the matches kept for the last text seen, so
+    the many small range queries of one article cost a bisection each.
+    """
     pattern = cue_pattern(lang, section, key)
-    return list(pattern.finditer(text, start, end)) if pattern else []
+    if pattern is None:
+        return []
+    if len(text) < _SCAN_ONCE:
+        return list(pattern.finditer(text, start, end))
+    starts, matches = _all_matches(pattern, text)
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    return [m for m in matches[lo:hi] if m.end() <= end]
+
+
+def _all_matches(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[re.Match[str]]]:
+    """Return (starts, matches) of ``pattern`` over the whole text, cached for the current text."""
+    if _CACHE.get("text") is not text:
+        _CACHE.clear()
+        _CACHE["text"] = text
+    found = _CACHE.get(pattern)
+    if found is None:
+        matches = list(pattern.finditer(text))
+        found = ([m.start() for m in matches], matches)
+        _CACHE[pattern] = found
+    return found
 
 
 def ends_with_cue(lang: LanguageData, section: str, key: str, text: str) -> bool:

@@ -51,10 +51,24 @@ def _short_forms(doc: Doc) -> list[ClubMention]:
     for word, clubs in owners.items():
         if len(clubs) != 1:
             continue
-        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                found.append(ClubMention(m.start(), m.end(), word, (next(iter(clubs)),), "short"))
+        for start in _word_positions(doc.text, word):
+            end = start + len(word)
+            if not any(a < end and start < b for a, b in taken):
+                found.append(ClubMention(start, end, word, (next(iter(clubs)),), "short"))
     return found
+
+
+def _word_positions(text: str, word: str) -> list[int]:
+    """Return where ``word`` occurs in ``text`` as a whole word."""
+    out, start = [], text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            out.append(start)
+        start = text.find(word, end)
+    return out
 
 
 def find_scores(text: str, lang: LanguageData) -> list[ScoreMention]:
