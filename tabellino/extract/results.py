@@ -248,7 +248,7 @@ def _prose_result(doc: Doc, score: ScoreMention) -> list[StatedResult] | None:
     pair = _two_nearest(doc, score, lo, hi)
     if pair is None:
         sent = doc.sentence_of(score.start)
-        pair = _two_nearest(doc, score, sent.start, sent.end)
+        pair = _two_nearest(doc, score, *_clause_window(doc, score, sent.start, sent.end))
     if pair is None:
         return None
     first, second = pair
@@ -291,6 +291,16 @@ def _score_window(doc: Doc, score: ScoreMention) -> tuple[int, int]:
             lo = max(lo, other.end)
         elif other.start >= score.end:
             hi = min(hi, other.start)
+    return _clause_window(doc, score, lo, hi)
+
+
+def _clause_window(doc: Doc, score: ScoreMention, lo: int, hi: int) -> tuple[int, int]:
+    """Return ``[lo, hi)`` narrowed to the clause of the score ("..., while X beat Y 2-1")."""
+    for cut in find_cues(doc.lang, "results", "score_clause_breaks", doc.text, lo, hi):
+        if cut.end() <= score.start:
+            lo = max(lo, cut.end())
+        elif cut.start() >= score.end:
+            hi = min(hi, cut.start())
     return lo, hi
 
 
