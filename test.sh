@@ -22,7 +22,7 @@ check() {
 check "ruff check" .venv/bin/ruff check --quiet .
 check "ruff format --check" .venv/bin/ruff format --check --quiet .
 check "mypy --strict tabellino" .venv/bin/mypy --strict tabellino
-check "pytest" .venv/bin/pytest -q
+check "pytest" .venv/bin/pytest
 
 if [ ${#failed[@]} -gt 0 ]; then
     echo "FAILED: ${failed[*]}" >&2
