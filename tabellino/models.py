@@ -219,6 +219,16 @@ class Match:
             return self.home
         return None
 
+    def first_offset(self, default: int = 0) -> int:
+        """Return the offset of the first words cited for the match (``default`` when none)."""
+        starts = [span.start for ev in self.evidence.values() for span in ev.spans]
+        return min(starts) if starts else default
+
+    def last_offset_before(self, pos: int, default: int = -1) -> int:
+        """Return the last cited offset at or before ``pos`` (``default`` when none)."""
+        starts = [span.start for ev in self.evidence.values() for span in ev.spans if span.start <= pos]
+        return max(starts) if starts else default
+
     def cite(self, name: str, span: Span, derived: bool = False) -> None:
         """Add ``span`` as evidence for field ``name`` (marking it derived if asked)."""
         ev = self.evidence.setdefault(name, Evidence())

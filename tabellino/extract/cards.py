@@ -7,7 +7,7 @@ import re
 from tabellino.extract import component
 from tabellino.extract.cues import cue_pattern
 from tabellino.extract.doc import Doc, PersonMention
-from tabellino.extract.goals import latest_mention_before, learned_team, team_of_person
+from tabellino.extract.goals import learned_team, team_of_person
 from tabellino.extract.people import surname_key
 from tabellino.models import Match, RedCard, Span
 
@@ -71,7 +71,7 @@ def _match_of(doc: Doc, person: PersonMention, sent: Span, offset: int) -> Match
     candidates = [m for m in doc.matches if team is None or m.has_team(team)] or list(doc.matches)
     if len(candidates) == 1:
         return candidates[0]
-    placed = [(latest_mention_before(m, offset), m) for m in candidates]
+    placed = [(m.last_offset_before(offset), m) for m in candidates]
     placed = [x for x in placed if x[0] >= 0]
     return max(placed, key=lambda x: x[0])[1] if placed else None
 

@@ -19,6 +19,7 @@ _BARE_NUMBER = re.compile(r"(?<![\w.+])(\d{1,3})(?:\s?\+\s?(\d{1,2}))?(?:\.|['â€
 _TAG = re.compile(r"\(([^()\d]{1,20})\)")
 _CONNECTORS = re.compile(r"\b(?:e|and|y|und|et|en)\b", re.IGNORECASE)
 _LABEL_END = re.compile(r"\s[A-Z][a-z]+(?:\s[a-z]+){0,2}:\s")
+_NONE = 10**9  # "no evidence before this point": farther than any offset
 _WIRE_TOKEN = re.compile(r"\s*\(\d{1,2}\)\s*\d{1,2}\s*")
 
 
@@ -90,19 +91,13 @@ def _match_for_list(doc: Doc, pos: int, team: str | None) -> Match | None:
     if team is not None:
         with_team = [m for m in doc.matches if m.has_team(team)]
         if with_team:
-            return min(with_team, key=lambda m: abs(_nearest_before(m, pos) - pos))
+            return min(with_team, key=lambda m: abs(m.last_offset_before(pos, _NONE) - pos))
     best: tuple[int, Match] | None = None
     for match in doc.matches:
-        start = _nearest_before(match, pos)
+        start = match.last_offset_before(pos, _NONE)
         if start <= pos and (best is None or start > best[0]):
             best = (start, match)
     return best[1] if best else None
-
-
-def _nearest_before(match: Match, pos: int) -> int:
-    """Return the largest evidence offset of the match that is at or before ``pos`` (or a big one)."""
-    starts = [s.start for ev in match.evidence.values() for s in ev.spans if s.start <= pos]
-    return max(starts) if starts else 10**9
 
 
 def _parse_list(doc: Doc, match: Match, start: int, end: int, team: str | None) -> list[Goal]:

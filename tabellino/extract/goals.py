@@ -271,15 +271,9 @@ def _match_for(doc: Doc, team: str | None, offset: int) -> Match | None:
         candidates = [m for m in candidates if _nearest_club_in(doc, m, offset)]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
-    scored = [(latest_mention_before(m, offset), m) for m in candidates]
+    scored = [(m.last_offset_before(offset), m) for m in candidates]
     scored = [x for x in scored if x[0] >= 0]
     return max(scored, key=lambda x: x[0])[1] if scored else None
-
-
-def latest_mention_before(match: Match, offset: int) -> int:
-    """Return the last offset at or before ``offset`` where the match's result is stated (or -1)."""
-    starts = [s.start for ev in match.evidence.values() for s in ev.spans if s.start <= offset]
-    return max(starts) if starts else -1
 
 
 def _nearest_club_in(doc: Doc, match: Match, offset: int) -> bool:

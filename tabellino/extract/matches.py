@@ -18,13 +18,7 @@ def build_matches(doc: Doc) -> None:
         groups.setdefault(frozenset((result.home, result.away)), []).append(result)
     for results in groups.values():
         doc.matches.extend(_matches_of_pair(doc, results))
-    doc.matches.sort(key=_first_offset)
-
-
-def _first_offset(match: Match) -> int:
-    """Return the offset of the first evidence of a match (to keep text order)."""
-    starts = [span.start for ev in match.evidence.values() for span in ev.spans]
-    return min(starts) if starts else 0
+    doc.matches.sort(key=lambda m: m.first_offset())
 
 
 def _matches_of_pair(doc: Doc, results: list[StatedResult]) -> list[Match]:

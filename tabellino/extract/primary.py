@@ -12,6 +12,7 @@ _LEAD_CHARS = 600
 _OPENING_SENTENCES = 3
 _MARGIN = 1.5
 _ROUND_UP_LINES = 2
+_NONE = 10**9  # a match with no evidence sorts after every other
 
 
 @component("primary")
@@ -20,7 +21,10 @@ def choose_primary(doc: Doc) -> None:
     if not doc.matches:
         return
     opening = _opening_clubs(doc)
-    scores = sorted(((_weight(doc, m, opening), m) for m in doc.matches), key=lambda x: x[0], reverse=True)
+    first = min(doc.matches, key=lambda m: m.first_offset(_NONE))
+    scores = sorted(
+        ((_weight(doc, m, opening, m is first), m) for m in doc.matches), key=lambda x: x[0], reverse=True
+    )
     best_score, best = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0.0
     led = opening == set(best.teams())
@@ -36,7 +40,7 @@ def _is_round_up(doc: Doc) -> bool:
     return len(listed) >= _ROUND_UP_LINES
 
 
-def _weight(doc: Doc, match: Match, opening: set[str]) -> float:
+def _weight(doc: Doc, match: Match, opening: set[str], told_first: bool) -> float:
     """Return how much the article is about a match: team mentions (early ones count more), goals."""
     teams = set(match.teams())
     lead_end = min(len(doc.text), _LEAD_CHARS)
@@ -48,15 +52,9 @@ def _weight(doc: Doc, match: Match, opening: set[str]) -> float:
     weight *= _both_teams_factor(doc, teams)
     if opening == teams:
         weight *= 2.0
-    if match is min(doc.matches, key=_first_evidence):
+    if told_first:
         weight *= 1.5
     return weight
-
-
-def _first_evidence(match: Match) -> int:
-    """Return the offset of the first words that state the match's result."""
-    starts = [s.start for ev in match.evidence.values() for s in ev.spans]
-    return min(starts) if starts else 10**9
 
 
 def _opening_clubs(doc: Doc) -> set[str]:
