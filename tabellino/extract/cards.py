@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from tabellino.extract import component
-from tabellino.extract.cues import cue_pattern
+from tabellino.extract.cues import Cue, find_cues
 from tabellino.extract.doc import Doc, PersonMention
 from tabellino.extract.goals import learned_team, team_of_person
 from tabellino.extract.people import surname_key
@@ -17,10 +15,9 @@ __all__ = ["find_red_cards"]
 @component("red_cards")
 def find_red_cards(doc: Doc) -> None:
     """Attach each player sent off to the match it happened in (never a coach or referee)."""
-    pattern = cue_pattern(doc.lang, "cards", "red_card_words")
-    if pattern is None or not doc.matches:
+    if not doc.matches:
         return
-    for cue in pattern.finditer(doc.text):
+    for cue in find_cues(doc.lang, "cards", "red_card_words", doc.text):
         if doc.in_quote(cue.start()):
             continue
         sent = doc.sentence_of(cue.start())
@@ -40,7 +37,7 @@ def find_red_cards(doc: Doc) -> None:
         match.red_cards.append(card)
 
 
-def _player_for(doc: Doc, cue: re.Match[str], sent: Span) -> PersonMention | None:
+def _player_for(doc: Doc, cue: Cue, sent: Span) -> PersonMention | None:
     """Return the person a sending-off cue is about: the nearest player in the same sentence."""
     people = [p for p in doc.people_in(sent) if _is_player(doc, p)]
     if not people:
@@ -49,7 +46,7 @@ def _player_for(doc: Doc, cue: re.Match[str], sent: Span) -> PersonMention | Non
     return nearest if _distance(nearest, cue) < 120 else None
 
 
-def _distance(person: PersonMention, cue: re.Match[str]) -> int:
+def _distance(person: PersonMention, cue: Cue) -> int:
     """Return the number of characters between a person mention and a cue."""
     if person.end <= cue.start():
         return cue.start() - person.end
@@ -81,7 +78,7 @@ def _already(match: Match, person: PersonMention) -> bool:
     return any(c.player and surname_key(c.player) == surname_key(person.name) for c in match.red_cards)
 
 
-def _minute_in(doc: Doc, sent: Span, cue: re.Match[str]) -> int | None:
+def _minute_in(doc: Doc, sent: Span, cue: Cue) -> int | None:
     """Return the minute written closest to the cue in its sentence (within a short distance)."""
     minutes = [m for m in doc.minutes if sent.start <= m.start < sent.end]
     near = [m for m in minutes if min(abs(m.start - cue.end()), abs(cue.start() - m.end)) < 40]

@@ -1,77 +1,184 @@
-"""Compile the phrase lists of the language data into regexes, once per language."""
+"""Find the phrases of the language data in a text: every phrase list of a language in one scan.
+
+A phrase list is a ``section.key`` of a language file: a list of phrases, or a table whose keys are
+phrases ("doppietta" = 2). Phrases match as whole words, case-insensitively, with any white space
+between their words. All the lists a language's extractors ask for share one Aho-Corasick automaton,
+so an article is scanned once for all of them, and the hits of a long text are kept while the
+extractors put their many small range queries to it.
+
+Within one list the hits follow regex alternation: leftmost first, the longest phrase at a position,
+never overlapping.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+
+import ahocorasick
 
 from tabellino.lang import LanguageData
 
-__all__ = ["cue_pattern", "ends_with_cue", "find_cues", "starts_with_cue"]
+__all__ = ["Cue", "ends_with_cue", "find_cues", "phrases", "starts_with_cue"]
 
 _SCAN_ONCE = 400
-_CACHE: dict[Any, Any] = {}
+"""Texts at least this long are scanned once and their hits kept (the article); shorter ones each time."""
+
+
+class Cue:
+    """One phrase found in a text: match-like, with the ``start()``, ``end()`` and ``group()`` of re.Match."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        """Return the offset of the phrase's first character."""
+        return self._start
+
+    def end(self) -> int:
+        """Return the offset just past the phrase."""
+        return self._end
+
+    def group(self) -> str:
+        """Return the phrase as written in the text."""
+        return self._text[self._start : self._end]
+
+    def __repr__(self) -> str:
+        return f"Cue({self.group()!r}, {self._start}, {self._end})"
+
+
+def phrases(lang: LanguageData, section: str, key: str) -> list[str]:
+    """Return the phrases of ``section.key``: its list, or the keys of its table."""
+    return lang.words(section, key) or list(lang.mapping(section, key))
+
+
+@dataclass(slots=True)
+class _Hits:
+    """The hits of one text, per phrase list: (starts, cues), sorted."""
+
+    text: str
+    lists: dict[int, tuple[list[int], list[Cue]]] = field(default_factory=dict)
+
+
+class _CueIndex:
+    """One language's phrase lists in one automaton; lists are added the first time they are asked for."""
+
+    def __init__(self, lang: LanguageData) -> None:
+        self.lang = lang
+        self.ids: dict[tuple[str, str], int] = {}
+        self.automaton: ahocorasick.Automaton | None = None
+        self.last: _Hits | None = None
+
+    def list_id(self, section: str, key: str) -> int:
+        """Return the number of phrase list ``section.key``, adding it to the automaton when new."""
+        found = self.ids.get((section, key))
+        if found is None:
+            found = self.ids[(section, key)] = len(self.ids)
+            self.automaton = None
+            self.last = None
+        return found
+
+    def hits(self, text: str, list_id: int) -> tuple[list[int], list[Cue]]:
+        """Return (starts, cues) of one list in ``text``; a long text's hits are kept for the next query."""
+        if len(text) < _SCAN_ONCE:
+            return self._scan(text).get(list_id, ([], []))
+        if self.last is None or self.last.text is not text:
+            self.last = _Hits(text, self._scan(text))
+        return self.last.lists.get(list_id, ([], []))
+
+    def _scan(self, text: str) -> dict[int, tuple[list[int], list[Cue]]]:
+        """Scan ``text`` once and return the hits of every list, resolved like regex alternation."""
+        raw: dict[int, list[tuple[int, int]]] = {}
+        for last, (length, ids) in self._automaton().iter(_fold(text)):
+            start, end = last - length + 1, last + 1
+            if _word_char(text, start - 1) or _word_char(text, end):
+                continue
+            for list_id in ids:
+                raw.setdefault(list_id, []).append((start, end))
+        return {list_id: _resolve(text, spans) for list_id, spans in raw.items()}
+
+    def _automaton(self) -> ahocorasick.Automaton:
+        """Return the automaton over every phrase of every list asked for so far."""
+        if self.automaton is None:
+            owners: dict[str, set[int]] = {}
+            for (section, key), list_id in self.ids.items():
+                for phrase in phrases(self.lang, section, key):
+                    folded = " ".join(_fold(phrase).split())
+                    if folded:
+                        owners.setdefault(folded, set()).add(list_id)
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+            for phrase, ids in owners.items():
+                automaton.add_word(phrase, (len(phrase), tuple(sorted(ids))))
+            if owners:
+                automaton.make_automaton()
+            self.automaton = automaton
+        return self.automaton
+
+
+def _resolve(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[Cue]]:
+    """Keep the leftmost, then longest, non-overlapping spans, as a regex alternation would."""
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    cues: list[Cue] = []
+    end = -1
+    for s, e in spans:
+        if s >= end:
+            cues.append(Cue(text, s, e))
+            end = e
+    return [c.start() for c in cues], cues
+
+
+_SPACES = str.maketrans({c: " " for c in "\t\n\r\f\v\u00a0\u2009\u202f\u2007\u200a\u3000\u2002\u2003"})
+
+
+def _fold(text: str) -> str:
+    """Return ``text`` lower-cased with every white space character a space, character for character."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.translate(_SPACES)
+
+
+def _word_char(text: str, i: int) -> bool:
+    """Return whether ``text[i]`` exists and is a word character (letter, digit, underscore)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 @cache
-def cue_pattern(lang: LanguageData, section: str, key: str) -> re.Pattern[str] | None:
-    """Return a case-insensitive regex matching any phrase of ``section.key`` as whole words."""
-    words = sorted(set(lang.words(section, key)), key=len, reverse=True)
-    if not words:
-        return None
-    alternatives = "|".join(_phrase(w) for w in words)
-    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
+def _index(lang: LanguageData) -> _CueIndex:
+    """Return the phrase index of a language (one per process)."""
+    return _CueIndex(lang)
+
+
+def find_cues(
+    lang: LanguageData, section: str, key: str, text: str, start: int = 0, end: int = -1
+) -> list[Cue]:
+    """Return the phrases of ``section.key`` found in ``text[start:end]`` (offsets into ``text``).
+
+    ``end`` defaults to the end of the text. A phrase must lie wholly inside the range.
+    """
+    index = _index(lang)
+    list_id = index.list_id(section, key)
+    starts, cues = index.hits(text, list_id)
+    stop = len(text) if end < 0 else end
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, stop)
+    return [c for c in cues[lo:hi] if c.end() <= stop]
 
 
 @cache
 def _edge_pattern(lang: LanguageData, section: str, key: str, at_end: bool) -> re.Pattern[str] | None:
     """Return a regex matching a phrase of ``section.key`` at the end (or start) of a string."""
-    words = sorted(set(lang.words(section, key)), key=len, reverse=True)
+    words = sorted(set(phrases(lang, section, key)), key=len, reverse=True)
     if not words:
         return None
-    alternatives = "|".join(_phrase(w) for w in words)
+    alternatives = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in words)
     if at_end:
         return re.compile(rf"(?<![\w])(?:{alternatives})[\s'’]*$", re.IGNORECASE)
     return re.compile(rf"^[\s(]*(?:{alternatives})(?![\w])", re.IGNORECASE)
-
-
-def _phrase(word: str) -> str:
-    """Return the regex of one phrase: escaped, with flexible white space."""
-    return r"\s+".join(re.escape(part) for part in word.split())
-
-
-def find_cues(
-    lang: LanguageData, section: str, key: str, text: str, start: int, end: int
-) -> list[re.Match[str]]:
-    """Return the matches of phrases ``section.key`` in ``text[start:end]`` (absolute offsets).
-
-    Long texts are scanned once per phrase list and the matches kept for the last text seen, so
-    the many small range queries of one article cost a bisection each.
-    """
-    pattern = cue_pattern(lang, section, key)
-    if pattern is None:
-        return []
-    if len(text) < _SCAN_ONCE:
-        return list(pattern.finditer(text, start, end))
-    starts, matches = _all_matches(pattern, text)
-    lo = bisect.bisect_left(starts, start)
-    hi = bisect.bisect_left(starts, end)
-    return [m for m in matches[lo:hi] if m.end() <= end]
-
-
-def _all_matches(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[re.Match[str]]]:
-    """Return (starts, matches) of ``pattern`` over the whole text, cached for the current text."""
-    if _CACHE.get("text") is not text:
-        _CACHE.clear()
-        _CACHE["text"] = text
-    found = _CACHE.get(pattern)
-    if found is None:
-        matches = list(pattern.finditer(text))
-        found = ([m.start() for m in matches], matches)
-        _CACHE[pattern] = found
-    return found
 
 
 def ends_with_cue(lang: LanguageData, section: str, key: str, text: str) -> bool:

@@ -115,6 +115,14 @@ class Doc:
         """Return the club mentions inside ``span``."""
         return _inside(self.clubs, self._starts("clubs", self.clubs), span)
 
+    def last_club_before(self, offset: int) -> ClubMention | None:
+        """Return the last resolved club mention ending at or before ``offset``."""
+        i = bisect.bisect_left(self._starts("clubs", self.clubs), offset)
+        for j in range(i - 1, -1, -1):
+            if self.clubs[j].club and self.clubs[j].end <= offset:
+                return self.clubs[j]
+        return None
+
     def people_in(self, span: Span) -> list[PersonMention]:
         """Return the person mentions inside ``span``."""
         return _inside(self.people, self._starts("people", self.people), span)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tabellino.extract import component
-from tabellino.extract.cues import cue_pattern
+from tabellino.extract.cues import find_cues
 from tabellino.extract.doc import Doc
 from tabellino.extract.goal_lists import complete_teams
 from tabellino.extract.people import surname_key
@@ -25,11 +25,8 @@ def finalize(doc: Doc) -> None:
 
 def _apply_multi_goal_words(doc: Doc) -> None:
     """Make "doppietta di X" / "X's brace" give X at least that many goals in the match."""
-    pattern = cue_pattern(doc.lang, "goals", "multi_goal_words")
     counts = {k.lower(): int(v) for k, v in doc.lang.mapping("goals", "multi_goal_words").items()}
-    if pattern is None:
-        return
-    for cue in pattern.finditer(doc.text):
+    for cue in find_cues(doc.lang, "goals", "multi_goal_words", doc.text):
         if doc.in_quote(cue.start()):
             continue
         sent = doc.sentence_of(cue.start())

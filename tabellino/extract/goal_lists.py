@@ -7,7 +7,7 @@ import itertools
 import re
 from collections import Counter
 
-from tabellino.extract.cues import cue_pattern, find_cues
+from tabellino.extract.cues import find_cues
 from tabellino.extract.doc import Doc, PersonMention
 from tabellino.extract.people import fold
 from tabellino.models import Goal, Match, Span
@@ -26,9 +26,8 @@ _WIRE_TOKEN = re.compile(r"\s*\(\d{1,2}\)\s*\d{1,2}\s*")
 def find_listed_goals(doc: Doc) -> dict[int, list[Goal]]:
     """Return ``id(match) -> goals`` read from the compact scorer lists of the article."""
     out: dict[int, list[Goal]] = {}
-    header = cue_pattern(doc.lang, "goals", "list_headers")
     for lo, hi in _lines(doc.text):
-        found = _header_list(doc, header, lo, hi) or _tagged_line(doc, lo, hi)
+        found = _header_list(doc, lo, hi) or _tagged_line(doc, lo, hi)
         for match, goals in found:
             out.setdefault(id(match), []).extend(goals)
     for match in doc.matches:
@@ -48,14 +47,10 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _header_list(
-    doc: Doc, header: re.Pattern[str] | None, lo: int, hi: int
-) -> list[tuple[Match, list[Goal]]]:
+def _header_list(doc: Doc, lo: int, hi: int) -> list[tuple[Match, list[Goal]]]:
     """Read every "Goals:" / "Scorers:" list of a line."""
-    if header is None:
-        return []
     found = []
-    for m in header.finditer(doc.text, lo, hi):
+    for m in find_cues(doc.lang, "goals", "list_headers", doc.text, lo, hi):
         colon = re.match(r"\s*:\s*", doc.text[m.end() : hi])
         if not colon:
             continue

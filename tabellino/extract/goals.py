@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tabellino.extract import component
-from tabellino.extract.cues import cue_pattern, ends_with_cue, find_cues
+from tabellino.extract.cues import Cue, ends_with_cue, find_cues
 from tabellino.extract.doc import Doc, MinuteMention, PersonMention
 from tabellino.extract.goal_lists import find_listed_goals
 from tabellino.extract.people import surname_key
@@ -29,11 +29,10 @@ def find_goals(doc: Doc) -> None:
 
 def _narrative_goals(doc: Doc, has_list: set[int]) -> None:
     """Add goals described in prose to matches that have no compact scorer list."""
-    pattern = cue_pattern(doc.lang, "goals", "score_verbs")
-    if pattern is None or not doc.matches:
+    if not doc.matches:
         return
     seen: set[tuple[int, str]] = set()
-    cues = list(pattern.finditer(doc.text))
+    cues = find_cues(doc.lang, "goals", "score_verbs", doc.text)
     for i, cue in enumerate(cues):
         if doc.in_quote(cue.start()):
             continue
@@ -49,7 +48,7 @@ def _narrative_goals(doc: Doc, has_list: set[int]) -> None:
                 match.goals.append(goal)
 
 
-def _cue_window(doc: Doc, cues: list[re.Match[str]], i: int) -> Span:
+def _cue_window(doc: Doc, cues: list[Cue], i: int) -> Span:
     """Return the cue's sentence, cut at the neighbouring cues of the same sentence."""
     sent = doc.sentence_of(cues[i].start())
     lo, hi = sent.start, sent.end
@@ -60,7 +59,7 @@ def _cue_window(doc: Doc, cues: list[re.Match[str]], i: int) -> Span:
     return Span(lo, hi)
 
 
-def _negated(doc: Doc, lo: int, hi: int, cue: re.Match[str]) -> bool:
+def _negated(doc: Doc, lo: int, hi: int, cue: Cue) -> bool:
     """Return whether the cue's clause, or the rest of its sentence, says the goal did not count."""
     start, _ = _clause_bounds(doc.text, cue.start(), lo, hi)
     start = _after_clause_break(doc, start, cue.start())
@@ -79,7 +78,7 @@ def _clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     return (left + 1 if left >= lo else lo), (min(right_candidates) if right_candidates else hi)
 
 
-def _goals_at_cue(doc: Doc, cue: re.Match[str], sent: Span) -> list[tuple[Goal, Match]]:
+def _goals_at_cue(doc: Doc, cue: Cue, sent: Span) -> list[tuple[Goal, Match]]:
     """Return the goals (with their match) that one scoring cue describes."""
     scorers = _scorers_for_cue(doc, cue, sent)
     clause = _clause_bounds(doc.text, cue.start(), sent.start, sent.end)
@@ -110,12 +109,12 @@ def _goals_at_cue(doc: Doc, cue: re.Match[str], sent: Span) -> list[tuple[Goal, 
     return out
 
 
-def _is_first_goal_cue(doc: Doc, cue: re.Match[str]) -> bool:
+def _is_first_goal_cue(doc: Doc, cue: Cue) -> bool:
     """Return whether the cue says "opened the scoring" (a goal worth keeping without a scorer)."""
     return bool(find_cues(doc.lang, "goals", "first_goal_words", cue.group(), 0, len(cue.group())))
 
 
-def _scorers_for_cue(doc: Doc, cue: re.Match[str], sent: Span) -> list[PersonMention]:
+def _scorers_for_cue(doc: Doc, cue: Cue, sent: Span) -> list[PersonMention]:
     """Return the person(s) a scoring cue is about: coordinated "X and Y ... each", else one."""
     clause = _clause_bounds(doc.text, cue.start(), sent.start, sent.end)
     adjacent = [p for p in doc.people_in(sent) if _can_score(doc, p) and _next_to(p, cue)]
@@ -140,12 +139,12 @@ def _scorers_for_cue(doc: Doc, cue: re.Match[str], sent: Span) -> list[PersonMen
     return before[-1:]
 
 
-def _next_to(person: PersonMention, cue: re.Match[str]) -> bool:
+def _next_to(person: PersonMention, cue: Cue) -> bool:
     """Return whether a person is written right next to the cue (a few characters away)."""
     return 0 <= cue.start() - person.end <= 12 or 0 <= person.start - cue.end() <= 12
 
 
-def _keeper_beater(doc: Doc, cue: re.Match[str], sent: Span) -> PersonMention | None:
+def _keeper_beater(doc: Doc, cue: Cue, sent: Span) -> PersonMention | None:
     """Return X in "X ... beat/past <keeper>" after the cue: the scorer is who beat the keeper."""
     people = [p for p in doc.people_in(sent) if p.start >= cue.start()]
     for i, person in enumerate(people):
@@ -186,7 +185,7 @@ def _after_clause_break(doc: Doc, start: int, pos: int) -> int:
 
 def _minute_near(
     doc: Doc,
-    cue: re.Match[str],
+    cue: Cue,
     window: tuple[int, int],
     clause: tuple[int, int],
     scorers: list[PersonMention],
@@ -278,8 +277,8 @@ def _match_for(doc: Doc, team: str | None, offset: int) -> Match | None:
 
 def _nearest_club_in(doc: Doc, match: Match, offset: int) -> bool:
     """Return whether the last club named before ``offset`` plays in ``match`` (goal context)."""
-    before = [c for c in doc.clubs if c.club and c.end <= offset]
-    return bool(before) and match.has_team(doc.club_name(before[-1].club or ""))
+    last = doc.last_club_before(offset)
+    return last is not None and match.has_team(doc.club_name(last.club or ""))
 
 
 def _duplicate(match: Match, goal: Goal) -> bool:

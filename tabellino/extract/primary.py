@@ -21,16 +21,19 @@ def choose_primary(doc: Doc) -> None:
     if not doc.matches:
         return
     opening = _opening_clubs(doc)
+    named = _named_clubs(doc)
     first = min(doc.matches, key=lambda m: m.first_offset(_NONE))
     scores = sorted(
-        ((_weight(doc, m, opening, m is first), m) for m in doc.matches), key=lambda x: x[0], reverse=True
+        ((_weight(doc, named, m, opening, m is first), m) for m in doc.matches),
+        key=lambda x: x[0],
+        reverse=True,
     )
     best_score, best = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0.0
     led = opening == set(best.teams())
     if _is_round_up(doc) and not led:
         return
-    if best_score > 0 and best_score >= _MARGIN * runner_up and set(best.teams()) & _most_named_clubs(doc):
+    if best_score > 0 and best_score >= _MARGIN * runner_up and set(best.teams()) & _most_named_clubs(named):
         best.primary = True
 
 
@@ -40,16 +43,20 @@ def _is_round_up(doc: Doc) -> bool:
     return len(listed) >= _ROUND_UP_LINES
 
 
-def _weight(doc: Doc, match: Match, opening: set[str], told_first: bool) -> float:
+def _named_clubs(doc: Doc) -> list[tuple[int, str]]:
+    """Return (offset, canonical name) of every resolved club mention, in text order."""
+    return [(c.start, doc.club_name(c.club)) for c in doc.clubs if c.club]
+
+
+def _weight(
+    doc: Doc, named: list[tuple[int, str]], match: Match, opening: set[str], told_first: bool
+) -> float:
     """Return how much the article is about a match: team mentions (early ones count more), goals."""
     teams = set(match.teams())
     lead_end = min(len(doc.text), _LEAD_CHARS)
-    weight = 0.0
-    for club in doc.clubs:
-        if club.club and doc.club_name(club.club) in teams:
-            weight += 3.0 if club.start < lead_end else 1.0
+    weight = sum(3.0 if start < lead_end else 1.0 for start, name in named if name in teams)
     weight += 1.0 * len(match.goals) + 1.0 * len(match.red_cards)
-    weight *= _both_teams_factor(doc, teams)
+    weight *= _both_teams_factor(named, teams)
     if opening == teams:
         weight *= 2.0
     if told_first:
@@ -75,22 +82,19 @@ def _opening_clubs(doc: Doc) -> set[str]:
     return set()
 
 
-def _both_teams_factor(doc: Doc, teams: set[str]) -> float:
+def _both_teams_factor(named: list[tuple[int, str]], teams: set[str]) -> float:
     """Return a bonus when both teams are named often (a match report), not one in passing."""
     counts = dict.fromkeys(teams, 0)
-    for club in doc.clubs:
-        name = doc.club_name(club.club) if club.club else None
+    for _, name in named:
         if name in counts:
             counts[name] += 1
     return 1.0 if min(counts.values()) >= 2 else 0.5
 
 
-def _most_named_clubs(doc: Doc) -> set[str]:
+def _most_named_clubs(named: list[tuple[int, str]]) -> set[str]:
     """Return the one or two clubs the article names most often."""
     counts: dict[str, int] = {}
-    for club in doc.clubs:
-        if club.club:
-            name = doc.club_name(club.club)
-            counts[name] = counts.get(name, 0) + 1
+    for _, name in named:
+        counts[name] = counts.get(name, 0) + 1
     ranked = sorted(counts.items(), key=lambda x: x[1], reverse=True)
     return {name for name, _ in ranked[:2]}

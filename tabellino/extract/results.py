@@ -10,7 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from tabellino.extract.cues import ends_with_cue, find_cues, starts_with_cue
+from tabellino.extract.cues import Cue, ends_with_cue, find_cues, starts_with_cue
 from tabellino.extract.doc import Doc, ScoreMention
 from tabellino.kb import ClubMention
 from tabellino.models import Span
@@ -447,13 +447,13 @@ def _winner_in_clause(doc: Doc, lo: int, hi: int, sent: Span) -> StatedResult | 
     return result
 
 
-def _infinitive(doc: Doc, cue: re.Match[str]) -> bool:
+def _infinitive(doc: Doc, cue: Cue) -> bool:
     """Return whether the cue is an infinitive ("to win", "per vincere"): wished for, not done."""
     before = doc.text[max(0, cue.start() - 6) : cue.start()]
     return ends_with_cue(doc.lang, "results", "infinitive_markers", before)
 
 
-def _object_right_after(doc: Doc, cue: re.Match[str], club: ClubMention) -> bool:
+def _object_right_after(doc: Doc, cue: Cue, club: ClubMention) -> bool:
     """Return whether the club is the direct object of the win verb ("batte il Milan")."""
     if club.start < cue.end() or not find_cues(
         doc.lang, "results", "transitive_win_words", cue.group(), 0, len(cue.group())
@@ -463,9 +463,9 @@ def _object_right_after(doc: Doc, cue: re.Match[str], club: ClubMention) -> bool
     return len(gap) <= 25 and not _after_opponent_marker(doc, gap)
 
 
-def _outcome_cue(doc: Doc, lo: int, hi: int) -> tuple[str, re.Match[str]] | None:
+def _outcome_cue(doc: Doc, lo: int, hi: int) -> tuple[str, Cue] | None:
     """Return the only win/loss/draw cue of a clause (none when it has several or a tie word)."""
-    best: tuple[str, re.Match[str]] | None = None
+    best: tuple[str, Cue] | None = None
     kinds: set[str] = set()
     for kind, key in (("win", "win_words"), ("loss", "loss_words"), ("draw", "draw_words")):
         for m in find_cues(doc.lang, "results", key, doc.text, lo, hi):
