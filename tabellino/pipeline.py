@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tabellino.extract import DEFAULT_PIPELINE, run_components
+from tabellino.extract import DEFAULT_PIPELINE, NEUTRAL_PIPELINE, run_components
 from tabellino.ingest.clean import clean_document
 from tabellino.kb import KnowledgeBase
-from tabellino.lang import load_language, supported_languages
+from tabellino.lang import load_language, neutral_language, supported_languages
 from tabellino.models import Article, Document, Extraction
 
 __all__ = ["Pipeline"]
@@ -32,7 +32,8 @@ class Pipeline:
     def extract(self, article: Article) -> Extraction:
         """Run the extraction components over a clean article."""
         if article.language not in self.languages:
-            return Extraction(article=article)
+            neutral = [name for name in self.components if name in NEUTRAL_PIPELINE]
+            return run_components(article, neutral_language(), self.kb, neutral)
         lang = load_language(article.language)
         return run_components(article, lang, self.kb, self.components)
 

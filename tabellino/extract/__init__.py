@@ -13,7 +13,7 @@ from tabellino.kb import KnowledgeBase
 from tabellino.lang import LanguageData
 from tabellino.models import Article, Extraction
 
-__all__ = ["DEFAULT_PIPELINE", "REGISTRY", "component", "run_components"]
+__all__ = ["DEFAULT_PIPELINE", "NEUTRAL_PIPELINE", "REGISTRY", "component", "run_components"]
 
 Component = Callable[[Doc], None]
 REGISTRY: dict[str, Component] = {}
@@ -36,6 +36,12 @@ DEFAULT_PIPELINE: list[str] = [
     "ties",
     "finalize",
 ]
+
+
+NEUTRAL_PIPELINE: list[str] = ["mentions", "people", "matches", "goals", "primary", "competition", "finalize"]
+"""The components that need no words of a language: run on text of a language with no data file.
+They read fixture lines ("Team A – Team B 2:1") between knowledge-base clubs and scorer lists with
+minutes; prose needs the words of a language, so it gives nothing here (fewer facts, never wrong ones)."""
 
 
 def component(name: str) -> Callable[[Component], Component]:

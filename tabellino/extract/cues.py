@@ -93,7 +93,10 @@ class _CueIndex:
     def _scan(self, text: str) -> dict[int, tuple[list[int], list[Cue]]]:
         """Scan ``text`` once and return the hits of every list, resolved like regex alternation."""
         raw: dict[int, list[tuple[int, int]]] = {}
-        for last, (length, ids) in self._automaton().iter(_fold(text)):
+        automaton = self._automaton()
+        if automaton.kind != ahocorasick.AHOCORASICK:
+            return {}  # no phrase in any list asked for
+        for last, (length, ids) in automaton.iter(_fold(text)):
             start, end = last - length + 1, last + 1
             if _word_char(text, start - 1) or _word_char(text, end):
                 continue

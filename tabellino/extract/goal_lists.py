@@ -17,6 +17,9 @@ __all__ = ["complete_teams", "find_listed_goals"]
 _ITEM_SEP = re.compile(r"[,;\n]|\s[-–]\s")
 _BARE_NUMBER = re.compile(r"(?<![\w.+])(\d{1,3})(?:\s?\+\s?(\d{1,2}))?(?:\.|['’′]|(?=[\s,;|]|$|og|pen|\())")
 _TAG = re.compile(r"\(([^()\d]{1,20})\)")
+_LINE_LABEL = re.compile(r"\s*[^\W\d_]{3,20}\s*:\s*")
+_SIDE_DASH = re.compile(r"\s[-–—]\s")
+_ONLY_MINUTES = re.compile(r"[\s\d'’′+.,;]+")
 _CONNECTORS = re.compile(r"\b(?:e|and|y|und|et|en)\b", re.IGNORECASE)
 _LABEL_END = re.compile(r"\s[A-Z][a-z]+(?:\s[a-z]+){0,2}:\s")
 _NONE = 10**9  # "no evidence before this point": farther than any offset
@@ -96,22 +99,54 @@ def _match_for_list(doc: Doc, pos: int, team: str | None) -> Match | None:
 
 
 def _parse_list(doc: Doc, match: Match, start: int, end: int, team: str | None) -> list[Goal]:
-    """Parse the items of a list; a "|" splits the home side's scorers from the away side's."""
-    sep = str(doc.lang.section("goals").get("list_team_separator", "|"))
-    bar = doc.text.find(sep, start, end) if sep else -1
-    if bar >= 0 and team is None:
-        return _parse_items(doc, match, start, bar, match.home) + _parse_items(
-            doc, match, bar + len(sep), end, match.away
-        )
+    """Parse the items of a list; a "|" (or one spaced dash between untagged items) splits the
+    home side's scorers from the away side's."""
+    if team is None:
+        cut = _side_separator(doc, match, start, end)
+        if cut is not None:
+            return _parse_items(doc, match, start, cut[0], match.home) + _parse_items(
+                doc, match, cut[1], end, match.away
+            )
     return _parse_items(doc, match, start, end, team)
 
 
+def _side_separator(doc: Doc, match: Match, start: int, end: int) -> tuple[int, int] | None:
+    """Return the (start, end) of the mark parting the home scorers from the away ones, if any."""
+    sep = str(doc.lang.section("goals").get("list_team_separator", "|"))
+    bar = doc.text.find(sep, start, end) if sep else -1
+    if bar >= 0:
+        return bar, bar + len(sep)
+    dashes = list(_SIDE_DASH.finditer(doc.text, start, end))
+    team_tags = [t for t in _TAG.finditer(doc.text, start, end) if _team_from_tag(doc, match, t.group(1))]
+    if len(dashes) == 1 and not team_tags:
+        return dashes[0].start(), dashes[0].end()
+    return None
+
+
 def _parse_items(doc: Doc, match: Match, start: int, end: int, team: str | None) -> list[Goal]:
-    """Parse comma-separated scorer items into goals."""
+    """Parse comma-separated scorer items into goals ("Rossi 12', 55'": both goals are Rossi's)."""
     goals: list[Goal] = []
     cuts = [start] + [m.end() for m in _ITEM_SEP.finditer(doc.text, start, end)] + [end]
     for lo, hi in itertools.pairwise(cuts):
-        goals.extend(_item_goals(doc, match, lo, hi, team))
+        found = _item_goals(doc, match, lo, hi, team)
+        if not found and goals:
+            found = _more_minutes(doc, goals[-1], lo, hi)
+        goals.extend(found)
+    return goals
+
+
+def _more_minutes(doc: Doc, previous: Goal, lo: int, hi: int) -> list[Goal]:
+    """Return the goals of an item that is only minutes: more goals of the previous item's scorer."""
+    item = doc.text[lo:hi]
+    if doc.people_in(Span(lo, hi)) or _ONLY_MINUTES.fullmatch(item) is None:
+        return []
+    goals = []
+    for m in _BARE_NUMBER.finditer(doc.text, lo, hi):
+        minute, added = int(m.group(1)), int(m.group(2)) if m.group(2) else None
+        if 0 < minute <= 130:
+            goal = Goal(previous.team, previous.scorer, minute, added)
+            goal.evidence.spans = [Span(*_trim(doc.text, lo, hi))]
+            goals.append(goal)
     return goals
 
 
@@ -171,9 +206,12 @@ def _tagged_line(doc: Doc, lo: int, hi: int) -> list[tuple[Match, list[Goal]]]:
     if match is None:
         return []
     start = _after_fixture(doc, match, lo, hi)
+    label = _LINE_LABEL.match(doc.text, start, hi)
+    if label is not None:  # "Scorers:" in a word the language data may not know
+        start = label.end()
     if not _is_item_line(doc, start, hi):
         return []
-    goals = _parse_items(doc, match, start, hi, None)
+    goals = _parse_list(doc, match, start, hi, None)
     return [(match, goals)] if goals else []
 
 

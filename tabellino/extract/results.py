@@ -48,10 +48,12 @@ def find_results(doc: Doc) -> list[StatedResult]:
     """Return every stated result of the article, in text order."""
     used: set[int] = set()
     results = _team_number_pairs(doc, used)
+    # Prose is read only with the words of its language: without them who won is a guess.
+    prose = bool(doc.lang.words("results", "win_words"))
     for score in doc.scores:
         if score.start in used or not _is_result_score(doc, score):
             continue
-        found = _fixture_result(doc, score) or _prose_result(doc, score)
+        found = _fixture_result(doc, score) or (_prose_result(doc, score) if prose else None)
         if found:
             results.extend(found)
     results.extend(_winner_statements(doc))

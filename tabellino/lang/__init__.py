@@ -19,7 +19,10 @@ from typing import Any
 
 from tabellino.errors import DataFileError, UnsupportedLanguageError
 
-__all__ = ["LanguageData", "load_language", "supported_languages"]
+__all__ = ["NEUTRAL", "LanguageData", "load_language", "neutral_language", "supported_languages"]
+
+NEUTRAL = "und"
+"""The code of the neutral language: the shared data alone, for text in a language with no file."""
 
 _PATTERN_SUFFIX = "_patterns"
 
@@ -82,6 +85,16 @@ def load_language(code: str) -> LanguageData:
     base = _read_toml("base.toml")
     own = _read_toml(f"{code}.toml")
     return LanguageData(code, _merge(base, own))
+
+
+@cache
+def neutral_language() -> LanguageData:
+    """Load the shared data alone (``base.toml``): what can be read in a text of any language.
+
+    It has no words of any language (no result verbs, no goal words), only the shapes every press
+    shares: scores, minute marks, quotation marks, photo credits.
+    """
+    return LanguageData(NEUTRAL, _read_toml("base.toml"))
 
 
 def _read_toml(name: str) -> dict[str, Any]:
