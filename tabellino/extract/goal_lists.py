@@ -20,7 +20,6 @@ _TAG = re.compile(r"\(([^()\d]{1,20})\)")
 _LINE_LABEL = re.compile(r"\s*[^\W\d_]{3,20}\s*:\s*")
 _SIDE_DASH = re.compile(r"\s[-–—]\s")
 _ONLY_MINUTES = re.compile(r"[\s\d'’′+.,;]+")
-_CONNECTORS = re.compile(r"\b(?:e|and|y|und|et|en)\b", re.IGNORECASE)
 _LABEL_END = re.compile(r"\s[A-Z][a-z]+(?:\s[a-z]+){0,2}:\s")
 _NONE = 10**9  # "no evidence before this point": farther than any offset
 _WIRE_TOKEN = re.compile(r"\s*\(\d{1,2}\)\s*\d{1,2}\s*")
@@ -239,8 +238,8 @@ def _is_item_line(doc: Doc, lo: int, hi: int) -> bool:
             for i in range(c.start - lo, c.end - lo):
                 chars[i] = " "
     rest = _TAG.sub(" ", "".join(chars))
-    rest = _CONNECTORS.sub(" ", rest)
     letters = sum(ch.isalpha() for ch in rest)
+    letters -= sum(len(c.group()) for c in find_cues(doc.lang, "goals", "list_connectors", rest))
     return letters <= 3
 
 
