@@ -21,7 +21,7 @@ import ahocorasick
 
 from tabellino.lang import LanguageData
 
-__all__ = ["Cue", "ends_with_cue", "find_cues", "phrases", "starts_with_cue"]
+__all__ = ["Cue", "ends_with_cue", "find_cues", "is_only_cue", "phrases", "starts_with_cue"]
 
 _SCAN_ONCE = 400
 """Texts at least this long are scanned once and their hits kept (the article); shorter ones each time."""
@@ -194,3 +194,14 @@ def starts_with_cue(lang: LanguageData, section: str, key: str, text: str) -> bo
     """Return whether ``text`` starts with one of the phrases ``section.key``."""
     pattern = _edge_pattern(lang, section, key, at_end=False)
     return bool(pattern and pattern.search(text))
+
+
+def is_only_cue(lang: LanguageData, section: str, key: str, text: str) -> bool:
+    """Return whether ``text`` is, apart from white space, one of the phrases ``section.key`` ("and")."""
+    return " ".join(text.split()).lower() in _phrase_set(lang, section, key)
+
+
+@cache
+def _phrase_set(lang: LanguageData, section: str, key: str) -> frozenset[str]:
+    """Return the phrases of ``section.key`` lower-cased with single spaces."""
+    return frozenset(" ".join(p.split()).lower() for p in phrases(lang, section, key))

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from tabellino.extract import component
-from tabellino.extract.cues import Cue, ends_with_cue, find_cues
+from tabellino.extract.cues import Cue, ends_with_cue, find_cues, is_only_cue
 from tabellino.extract.doc import Doc, MinuteMention, PersonMention
 from tabellino.extract.goal_lists import find_listed_goals
 from tabellino.extract.people import surname_key
 from tabellino.models import Goal, Match, Span
 
 __all__ = ["find_goals", "team_of_person"]
-
-_PREPOSITION_END = re.compile(r"\b(?:di|da|del|della|dello|by|from|through|of|per)\s*$", re.IGNORECASE)
-_COORDINATED = re.compile(r"^\s*(?:and|e|y|und|et|en)\s*$", re.IGNORECASE)
-_EACH = re.compile(r"\b(?:each|both|entrambi|ciascuno|jeweils|chacun|cada uno|ambos)\b", re.IGNORECASE)
 
 
 @component("goals")
@@ -127,16 +121,21 @@ def _scorers_for_cue(doc: Doc, cue: Cue, sent: Span) -> list[PersonMention]:
     if not people:
         people = [p for p in doc.people_in(sent) if _can_score(doc, p) and p.end <= cue.start()]
         group = _coordinated_group(doc, people)
-        if group and _EACH.search(doc.text, sent.start, sent.end):
+        if group and find_cues(doc.lang, "goals", "each_words", doc.text, sent.start, sent.end):
             return group
         people = people[-1:]
     if not people:
         return []
-    if _PREPOSITION_END.search(cue.group()) or not [p for p in people if p.end <= cue.start()]:
+    if _scorer_follows(doc, cue) or not [p for p in people if p.end <= cue.start()]:
         after = [p for p in people if p.start >= cue.end()]
         return after[:1] if after else people[-1:]
     before = [p for p in people if p.end <= cue.start()]
     return before[-1:]
+
+
+def _scorer_follows(doc: Doc, cue: Cue) -> bool:
+    """Return whether the cue ends with a word after which the scorer is named ("goal by", "rete di")."""
+    return ends_with_cue(doc.lang, "goals", "scorer_after_words", cue.group())
 
 
 def _next_to(person: PersonMention, cue: Cue) -> bool:
@@ -159,7 +158,7 @@ def _coordinated_group(doc: Doc, people: list[PersonMention]) -> list[PersonMent
     """Return the last run of people joined by "and" ("X and Y"), or an empty list."""
     group: list[PersonMention] = []
     for person in people:
-        if group and _COORDINATED.match(doc.text[group[-1].end : person.start]):
+        if group and is_only_cue(doc.lang, "results", "coordinators", doc.text[group[-1].end : person.start]):
             group.append(person)
         else:
             group = [person]

@@ -10,7 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from tabellino.extract.cues import Cue, ends_with_cue, find_cues, starts_with_cue
+from tabellino.extract.cues import Cue, ends_with_cue, find_cues, is_only_cue, starts_with_cue
 from tabellino.extract.doc import Doc, ScoreMention
 from tabellino.kb import ClubMention
 from tabellino.models import Span
@@ -24,7 +24,6 @@ _TEAM_NUMBER = re.compile(
 )
 _BRACKET = re.compile(r"\s*\(([^()]{0,30})\)")
 _DOTS = re.compile(r"\.{5,}")
-_COORDINATION = re.compile(r"^\s*(?:and|e|y|und|et|en|&)\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:()]|\s[-–—]\s")
 
 
@@ -393,9 +392,7 @@ def _paired_outcomes(doc: Doc, sent: Span) -> list[StatedResult]:
     if len(clubs) != 4:
         return []
     a, b, c, d = clubs
-    if not (
-        _COORDINATION.match(doc.text[a.end : b.start]) and _COORDINATION.match(doc.text[c.end : d.start])
-    ):
+    if not (_joined(doc, a, b) and _joined(doc, c, d)):
         return []
     cues = [m for m in find_cues(doc.lang, "results", "win_words", doc.text, b.end, c.start)]
     if len(cues) != 1 or find_cues(
@@ -438,7 +435,7 @@ def _winner_in_clause(doc: Doc, lo: int, hi: int, sent: Span) -> StatedResult | 
     if len(clubs) != 2:
         return None
     first, second = clubs
-    if kind != "draw" and _COORDINATION.match(doc.text[first.end : second.start]):
+    if kind != "draw" and _joined(doc, first, second):
         return None
     subject, other = _subject_and_other(doc, first, second)
     assert subject.club and other.club
@@ -477,6 +474,11 @@ def _outcome_cue(doc: Doc, lo: int, hi: int) -> tuple[str, Cue] | None:
             if best is None or m.start() < best[1].start():
                 best = (kind, m)
     return best if len(kinds) == 1 else None
+
+
+def _joined(doc: Doc, first: ClubMention, second: ClubMention) -> bool:
+    """Return whether two clubs are joined by "and" alone ("Inter and Milan"), as subjects together."""
+    return is_only_cue(doc.lang, "results", "coordinators", doc.text[first.end : second.start])
 
 
 def _distinct(clubs: list[ClubMention]) -> list[ClubMention]:
