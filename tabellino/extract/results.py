@@ -24,6 +24,7 @@ _TEAM_NUMBER = re.compile(
 )
 _BRACKET = re.compile(r"\s*\(([^()]{0,30})\)")
 _DOTS = re.compile(r"\.{5,}")
+_OUTCOME_KEYS = ("win_words", "loss_words", "draw_words")
 _CLAUSE = re.compile(r"[,;:()]|\s[-–—]\s")
 
 
@@ -69,13 +70,20 @@ def _is_result_score(doc: Doc, score: ScoreMention) -> bool:
     after = text[score.end : score.end + 25]
     if starts_with_cue(lang, "scores", "aggregate_after", after):
         return False
-    if ends_with_cue(lang, "results", "running_before", before):
+    if ends_with_cue(lang, "results", "running_before", before) and not _glued_outcome(doc, after):
         return False
     if starts_with_cue(lang, "results", "running_after", after):
         return False
     if ends_with_cue(lang, "results", "counterfactual_before", before):
         return False
     return not _is_bracketed_after_score(doc, score)
+
+
+def _glued_outcome(doc: Doc, after: str) -> bool:
+    """Return whether the score is joined to an outcome word ("zum 2:1-Sieg"): a result, not a lead."""
+    if not after.startswith(("-", "–")):
+        return False
+    return any(starts_with_cue(doc.lang, "results", key, after[1:]) for key in _OUTCOME_KEYS)
 
 
 def _is_bracketed_after_score(doc: Doc, score: ScoreMention) -> bool:
@@ -306,8 +314,12 @@ def _clause_window(doc: Doc, score: ScoreMention, lo: int, hi: int) -> tuple[int
 
 
 def _two_nearest(doc: Doc, score: ScoreMention, lo: int, hi: int) -> tuple[ClubMention, ClubMention] | None:
-    """Return the two nearest distinct clubs to the score within ``[lo, hi)``, in text order."""
-    clubs = _clubs_between(doc, lo, hi)
+    """Return the two nearest distinct clubs to the score within ``[lo, hi)``, in text order.
+
+    A club after the score that opens a joined clause with its own outcome word ("2-0, and Betis beat
+    ...") belongs to the next result, not this one.
+    """
+    clubs = [c for c in _clubs_between(doc, lo, hi) if not _opens_next_result(doc, score, c, hi)]
     clubs.sort(key=lambda c: min(abs(c.end - score.start), abs(c.start - score.end)))
     chosen: list[ClubMention] = []
     for club in clubs:
@@ -319,6 +331,15 @@ def _two_nearest(doc: Doc, score: ScoreMention, lo: int, hi: int) -> tuple[ClubM
         return None
     a, b = sorted(chosen, key=lambda c: c.start)
     return a, b
+
+
+def _opens_next_result(doc: Doc, score: ScoreMention, club: ClubMention, hi: int) -> bool:
+    """Return whether a club after the score follows "and" and precedes an outcome word of its own."""
+    if club.start < score.end or not find_cues(
+        doc.lang, "results", "coordinators", doc.text, score.end, club.start
+    ):
+        return False
+    return any(find_cues(doc.lang, "results", key, doc.text, club.end, hi) for key in _OUTCOME_KEYS)
 
 
 def _subject_and_other(doc: Doc, first: ClubMention, second: ClubMention) -> tuple[ClubMention, ClubMention]:
@@ -370,20 +391,46 @@ def _leg_near(doc: Doc, lo: int, hi: int) -> int | None:
 
 def _winner_statements(doc: Doc) -> list[StatedResult]:
     """Read "X beat Y" / "X drew with Y" clauses that state an outcome without a score."""
-    scored = {doc.sentence_of(s.start) for s in doc.scores}
+    scored: dict[Span, list[ScoreMention]] = {}
+    for score in doc.scores:
+        scored.setdefault(doc.sentence_of(score.start), []).append(score)
     out: list[StatedResult] = []
     for sent in doc.sentences:
-        if sent in scored or doc.in_quote(sent.start + 1):
+        if doc.in_quote(sent.start + 1):
             continue
-        paired = _paired_outcomes(doc, sent)
+        scores = scored.get(sent, [])
+        paired = [] if scores else _paired_outcomes(doc, sent)
         if paired:
             out.extend(paired)
             continue
+        taken = _clubs_of_scores(doc, scores)
         for lo, hi in _clauses(doc, sent):
+            if scores and not _clause_of_other_clubs(doc, lo, hi, scores, taken):
+                continue
             found = _winner_in_clause(doc, lo, hi, sent)
             if found:
                 out.append(found)
     return out
+
+
+def _clubs_of_scores(doc: Doc, scores: list[ScoreMention]) -> set[str | None]:
+    """Return the clubs the scores of a sentence are read with."""
+    taken: set[str | None] = set()
+    for score in scores:
+        pair = _two_nearest(doc, score, *_score_window(doc, score))
+        if pair:
+            taken |= {pair[0].club, pair[1].club}
+    return taken
+
+
+def _clause_of_other_clubs(
+    doc: Doc, lo: int, hi: int, scores: list[ScoreMention], taken: set[str | None]
+) -> bool:
+    """Return whether a clause of a sentence with scores holds none and names only other clubs."""
+    if any(lo <= s.start < hi for s in scores):
+        return False
+    clubs = {c.club for c in _clubs_between(doc, lo, hi)}
+    return bool(clubs) and not clubs & taken
 
 
 def _paired_outcomes(doc: Doc, sent: Span) -> list[StatedResult]:
