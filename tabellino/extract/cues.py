@@ -1,10 +1,12 @@
 """Find the phrases of the language data in a text: every phrase list of a language in one scan.
 
 A phrase list is a ``section.key`` of a language file: a list of phrases, or a table whose keys are
-phrases ("doppietta" = 2). Phrases match as whole words, case-insensitively, with any white space
-between their words. All the lists a language's extractors ask for share one Aho-Corasick automaton,
-so an article is scanned once for all of them, and the hits of a long text are kept while the
-extractors put their many small range queries to it.
+phrases ("doppietta" = 2), optionally extended by regexes under ``section.<key>_patterns``.
+Phrases match as whole words, case-insensitively, with one white space character (a line break
+counts) between their words. All the
+lists a language's extractors ask for share one Aho-Corasick automaton, so an article is scanned once
+for all of them, and the hits of a long text are kept while the extractors put their many small range
+queries to it.
 
 Within one list the hits follow regex alternation: leftmost first, the longest phrase at a position,
 never overlapping.
@@ -94,15 +96,29 @@ class _CueIndex:
         """Scan ``text`` once and return the hits of every list, resolved like regex alternation."""
         raw: dict[int, list[tuple[int, int]]] = {}
         automaton = self._automaton()
-        if automaton.kind != ahocorasick.AHOCORASICK:
-            return {}  # no phrase in any list asked for
-        for last, (length, ids) in automaton.iter(_fold(text)):
-            start, end = last - length + 1, last + 1
-            if _word_char(text, start - 1) or _word_char(text, end):
-                continue
-            for list_id in ids:
-                raw.setdefault(list_id, []).append((start, end))
-        return {list_id: _resolve(text, spans) for list_id, spans in raw.items()}
+        if automaton.kind == ahocorasick.AHOCORASICK:  # else no list asked for has a phrase
+            for last, (length, ids) in automaton.iter(_fold(text)):
+                start, end = last - length + 1, last + 1
+                if _word_char(text, start - 1) or _word_char(text, end):
+                    continue
+                for list_id in ids:
+                    raw.setdefault(list_id, []).append((start, end))
+        for list_id, pattern in self._companions():
+            found = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+            raw.setdefault(list_id, []).extend(found)
+        return {list_id: _resolve(text, spans) for list_id, spans in raw.items() if spans}
+
+    def _companions(self) -> list[tuple[int, re.Pattern[str]]]:
+        """Return the regexes that extend phrase lists: ``<key>_patterns`` beside ``<key>``.
+
+        They say what a list of fixed phrases cannot: a verb split from its particle ("opende ... de
+        score", "glich ... aus"), a goal named by its score ("de 2-1").
+        """
+        return [
+            (list_id, pattern)
+            for (section, key), list_id in self.ids.items()
+            for pattern in self.lang.patterns(section, f"{key}_patterns")
+        ]
 
     def _automaton(self) -> ahocorasick.Automaton:
         """Return the automaton over every phrase of every list asked for so far."""
