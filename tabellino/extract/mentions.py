@@ -4,6 +4,7 @@ cities (from the knowledge base), scores and minutes (from the language data).""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from tabellino.extract import component
 from tabellino.extract.doc import Doc, MinuteMention, ScoreMention
@@ -14,7 +15,6 @@ __all__ = ["find_minutes", "find_scores", "number_value"]
 
 _MAX_GOALS = 20
 _MIN_SHORT = 4
-_SECOND_HALF = ("st", "2t", "sh")
 
 
 @component("mentions")
@@ -110,21 +110,28 @@ def number_value(token: str, lang: LanguageData) -> int | None:
 def find_minutes(text: str, lang: LanguageData) -> list[MinuteMention]:
     """Return the match minutes written in ``text`` (``45'``, ``90+2'``, ``in the 35th minute``)."""
     found: dict[int, MinuteMention] = {}
+    second = _second_half_words(lang)
     for pattern in lang.patterns("minutes", "minute_patterns"):
         for m in pattern.finditer(text):
-            minute = _minute_from_match(m)
+            minute = _minute_from_match(m, second)
             if minute is not None and not _overlaps(found, minute):
                 found[minute.start] = minute
     return sorted(found.values(), key=lambda x: x.start)
 
 
-def _minute_from_match(m: re.Match[str]) -> MinuteMention | None:
+@cache
+def _second_half_words(lang: LanguageData) -> frozenset[str]:
+    """Return the words of a minute's ``half`` group that count it from the second half (+45)."""
+    return frozenset(" ".join(w.lower().split()) for w in lang.words("minutes", "second_half_words"))
+
+
+def _minute_from_match(m: re.Match[str], second: frozenset[str]) -> MinuteMention | None:
     """Turn a minute-pattern match into a MinuteMention (second-half notation converted)."""
     groups = m.groupdict()
     minute = int(groups["min"])
     added = int(groups["add"]) if groups.get("add") else None
-    half = (groups.get("half") or "").lower()
-    if half in _SECOND_HALF:
+    half = " ".join((groups.get("half") or "").lower().split())
+    if half in second:
         minute += 45
     if minute == 0 or minute > 130:
         return None

@@ -17,8 +17,8 @@ from tabellino.models import Span
 
 __all__ = ["StatedResult", "find_results"]
 
-_FIXTURE_SEP = re.compile(r"^\s*(?:[-–—/]|v\.?|vs\.?)?\s*$", re.IGNORECASE)
-_BLANK = re.compile(r"^[\s:]*$")
+_FIXTURE_SEP = re.compile(r"^\s*(?:[-–—/×]|v\.?|vs\.?|x)?\s*$", re.IGNORECASE)
+_BLANK = re.compile(r"^[\s:,(]*$")
 _TEAM_NUMBER = re.compile(
     r"\s*(?:\((?P<tag>[A-Za-z]{2,3}|\d{1,2})\)\s*)?(?P<n>\d{1,2})(?![\d'’′.:\-–]|\s?[-–:]\s?\d)"
 )
