@@ -25,6 +25,9 @@ _TEAM_NUMBER = re.compile(
 _BRACKET = re.compile(r"\s*\(([^()]{0,30})\)")
 _DOTS = re.compile(r"\.{5,}")
 _OUTCOME_KEYS = ("win_words", "loss_words", "draw_words")
+_SECTION_REACH = 1500  # how far below a tie's result line its other leg may be told
+_LONE_REACH = 400  # how far below a lone score line its match's clubs are looked for
+_SUBJECT_GAP = 20  # at most a few words ("a", "s'est", "ont finalement") between subject and verb
 _CLAUSE = re.compile(r"[,;:()]|\s[-–—]\s")
 
 
@@ -48,16 +51,75 @@ def find_results(doc: Doc) -> list[StatedResult]:
     """Return every stated result of the article, in text order."""
     used: set[int] = set()
     results = _team_number_pairs(doc, used)
+    results += _respective_results(doc, used)
     # Prose is read only with the words of its language: without them who won is a guess.
     prose = bool(doc.lang.words("results", "win_words"))
     for score in doc.scores:
         if score.start in used or not _is_result_score(doc, score):
             continue
-        found = _fixture_result(doc, score) or (_prose_result(doc, score) if prose else None)
+        found = (
+            _fixture_result(doc, score)
+            or (_prose_result(doc, score) if prose else None)
+            or _lone_score_result(doc, score)
+            or _other_leg_result(doc, score, results)
+        )
         if found:
             results.extend(found)
     results.extend(_winner_statements(doc))
     return results
+
+
+# --- "A and B beat C (1-0) and D (2-1) respectively" ---------------------------------------------
+
+
+def _respective_results(doc: Doc, used: set[int]) -> list[StatedResult]:
+    """Pair the subjects and the opponents of a "respectively" sentence, one score each."""
+    out: list[StatedResult] = []
+    for pattern in doc.lang.patterns("ties", "respectively_patterns"):
+        for m in pattern.finditer(doc.text):
+            sent = doc.sentence_of(m.start())
+            scores = [sc for sc in doc.scores if sent.start <= sc.start < sent.end and sc.start not in used]
+            found = _respective_pairs(doc, sent, m, scores)
+            for result, score in found:
+                used.add(score.start)
+                out.append(result)
+    return out
+
+
+def _respective_pairs(
+    doc: Doc, sent: Span, cue: re.Match[str], scores: list[ScoreMention]
+) -> list[tuple[StatedResult, ScoreMention]]:
+    """Return (result, score) for each opponent named with its own score ("C (1-0) and D (2-1)").
+
+    The opponents are the clubs written right before each score; the subjects are the clubs named
+    before the first opponent, paired in order (the cue word may stand before or after them).
+    """
+    n = len(scores)
+    if n < 2:
+        return []
+    opponents: list[ClubMention] = []
+    lo = sent.start
+    for score in scores:
+        clubs = _clubs_between(doc, lo, score.start)
+        if not clubs or (opponents and len(clubs) != 1):
+            return []
+        opponents.append(clubs[-1])
+        lo = score.end
+    subjects = _distinct(_clubs_between(doc, sent.start, opponents[0].start))
+    if len(subjects) < n:
+        return []
+    outcome = _nearest_outcome(doc, scores[0], sent.start, scores[0].start)
+    out = []
+    for subject, other, score in zip(subjects[-n:], opponents, scores, strict=True):
+        hi_goals, lo_goals = max(score.first, score.second), min(score.first, score.second)
+        a, b = {"win": (hi_goals, lo_goals), "loss": (lo_goals, hi_goals)}.get(
+            outcome or "", (score.first, score.second)
+        )
+        assert subject.club and other.club
+        out.append(
+            (StatedResult(subject.club, other.club, a, b, False, _spans(subject, other, score)), score)
+        )
+    return out
 
 
 # --- scores -----------------------------------------------------------------------------------
@@ -150,10 +212,14 @@ def _fixture(doc: Doc, home: ClubMention, away: ClubMention, score: ScoreMention
         spans=_spans(home, away, score),
     )
     result.spans["listing"] = Span(home.start, score.end)
-    other = _bracket_after(doc, score.end)
+    other = _bracket_after(doc, max(score.end, away.end))
     if other is None:
         return [result]
     inner, span, a, b = other
+    if _is_aggregate(doc, inner, a, b, score):
+        result.leg = 2  # "3-2 (4-5)", "1-2 (tot. 2-3)": the bracket is the tie's aggregate
+        result.extra["aggregate"] = f"{a}-{b}"
+        return [result]
     if _mentions_first_leg(doc, inner) or a > score.first or b > score.second:
         leg = StatedResult(
             away.club, home.club, b, a, certain=True, spans={**_spans(home, away, None), "score": span}, leg=1
@@ -163,6 +229,19 @@ def _fixture(doc: Doc, home: ClubMention, away: ClubMention, score: ScoreMention
     result.half_time = f"{a}-{b}"
     result.spans["half_time"] = span
     return [result]
+
+
+def _is_aggregate(doc: Doc, inner: str, a: int, b: int, score: ScoreMention) -> bool:
+    """Return whether a bracket after a fixture score is the aggregate of a two-legged tie.
+
+    An aggregate word says so; without one, a bracket at least as large as the score on both sides
+    (and larger on one) can only be a total over two legs, never a half-time score.
+    """
+    if _mentions_first_leg(doc, inner):
+        return False
+    if find_cues(doc.lang, "scores", "aggregate_after", inner, 0, len(inner)):
+        return True
+    return a >= score.first and b >= score.second and a + b > score.first + score.second
 
 
 def _bracket_after(doc: Doc, end: int) -> tuple[str, Span, int, int] | None:
@@ -188,6 +267,70 @@ def _spans(home: ClubMention, away: ClubMention, score: ScoreMention | None) -> 
     if score is not None:
         spans["score"] = Span(score.start, score.end)
     return spans
+
+
+def _lone_score_result(doc: Doc, score: ScoreMention) -> list[StatedResult] | None:
+    """Read a score standing alone on its line as the result of the match the next lines tell.
+
+    Fan sites and live pages print "2-2" on a line of its own above the report: the first two
+    clubs of the following paragraph, before any other score, are the match (home side unknown).
+    """
+    lo, hi = _line_bounds(doc.text, score.start, score.end)
+    if doc.text[lo:hi].strip() != doc.text[score.start : score.end]:
+        return None
+    nxt = next((s.start for s in doc.scores if s.start > score.end), len(doc.text))
+    end = min(nxt, hi + _LONE_REACH)
+    clubs = _distinct(_clubs_between(doc, hi, end))
+    if len(clubs) < 2:
+        return None
+    first, second = clubs[0], clubs[1]
+    assert first.club and second.club
+    return [
+        StatedResult(first.club, second.club, score.first, score.second, False, _spans(first, second, score))
+    ]
+
+
+def _other_leg_result(
+    doc: Doc, score: ScoreMention, earlier: list[StatedResult]
+) -> list[StatedResult] | None:
+    """Read "after a 4-0 defeat in the first leg, Dortmund ..." under a tie's result line.
+
+    A score with a leg word whose sentence names one club only is the other leg of the tie that
+    club played in the result just above (within a section): the opponent and, the legs being
+    played at each club in turn, the home side follow from it.
+    """
+    sent = doc.sentence_of(score.start)
+    clubs = _distinct(_clubs_between(doc, sent.start, sent.end))
+    leg = _leg_near(doc, sent.start, sent.end)
+    if len(clubs) != 1 or leg is None:
+        return None
+    club = clubs[0]
+    tie = next(
+        (
+            r
+            for r in reversed(earlier)
+            if r.certain
+            and club.club in (r.home, r.away)
+            and "score" in r.spans
+            and 0 < score.start - r.spans["score"].end < _SECTION_REACH
+        ),
+        None,
+    )
+    if tie is None or tie.leg == leg:
+        return None
+    opponent = tie.away if club.club == tie.home else tie.home
+    outcome = _nearest_outcome(doc, score, sent.start, sent.end)
+    hi_goals, lo_goals = max(score.first, score.second), min(score.first, score.second)
+    mine, theirs = {"win": (hi_goals, lo_goals), "loss": (lo_goals, hi_goals)}.get(
+        outcome or "", (score.first, score.second)
+    )
+    goals = {club.club: mine, opponent: theirs}
+    home, away = tie.away, tie.home  # each leg at the other club
+    spans = {
+        ("home" if club.club == home else "away"): Span(club.start, club.end),
+        "score": Span(score.start, score.end),
+    }
+    return [StatedResult(home, away, goals[home], goals[away], True, spans, leg=leg)]
 
 
 # --- wire blocks: "Everton (1) 2 ... Fulham (0) 1", "Roma 2, Lazio 0" ----------------------------
@@ -257,12 +400,19 @@ def _prose_result(doc: Doc, score: ScoreMention) -> list[StatedResult] | None:
     pair = _two_nearest(doc, score, lo, hi)
     if pair is None:
         sent = doc.sentence_of(score.start)
-        pair = _two_nearest(doc, score, *_clause_window(doc, score, sent.start, sent.end))
+        lo, hi = _clause_window(doc, score, sent.start, sent.end)
+        pair = _two_nearest(doc, score, lo, hi)
     if pair is None:
         return None
     first, second = pair
-    subject, other = _subject_and_other(doc, first, second)
-    outcome = _nearest_outcome(doc, score, lo, hi)
+    cue = _nearest_outcome_cue(doc, score, lo, hi)
+    outcome = cue[0] if cue else None
+    if outcome in ("win", "loss") and _opponent_of_someone(doc, first) and _opponent_of_someone(doc, second):
+        return None  # "face au Torino (3-0) ... chez le leader napolitain (4-2)": the subject is elsewhere
+    if cue is not None and _subject_right_before(doc, first, second, cue[1]):
+        subject, other = second, first
+    else:
+        subject, other = _subject_and_other(doc, first, second)
     hi_goals, lo_goals = max(score.first, score.second), min(score.first, score.second)
     if score.first == score.second or outcome is None:
         goals = {first.club: score.first, second.club: score.second}
@@ -356,15 +506,48 @@ def _after_opponent_marker(doc: Doc, before: str) -> bool:
     return ends_with_cue(doc.lang, "results", "opponent_markers", stripped)
 
 
+_LOOSE_OPPONENT = re.compile(r"(?:\s+(?-i:[a-zà-ÿ])[\w'’-]*){1,2}\s*$")
+
+
+def _opponent_of_someone(doc: Doc, club: ClubMention) -> bool:
+    """Return whether a club is named as an opponent ("contro il Torino", "chez le leader X")."""
+    before = doc.text[max(0, club.start - 40) : club.start]
+    if _after_opponent_marker(doc, before):
+        return True
+    loose = _LOOSE_OPPONENT.search(before)
+    return loose is not None and _after_opponent_marker(doc, before[: loose.start()])
+
+
 def _nearest_outcome(doc: Doc, score: ScoreMention, lo: int, hi: int) -> str | None:
     """Return "win", "loss" or "draw" for the outcome cue nearest the score in ``[lo, hi)``."""
-    best: tuple[int, str] | None = None
+    cue = _nearest_outcome_cue(doc, score, lo, hi)
+    return cue[0] if cue else None
+
+
+def _nearest_outcome_cue(doc: Doc, score: ScoreMention, lo: int, hi: int) -> tuple[str, Cue] | None:
+    """Return (kind, cue) of the win/loss/draw cue nearest the score in ``[lo, hi)``."""
+    best: tuple[int, str, Cue] | None = None
     for kind, key in (("win", "win_words"), ("loss", "loss_words"), ("draw", "draw_words")):
         for m in find_cues(doc.lang, "results", key, doc.text, lo, hi):
             distance = min(abs(m.start() - score.end), abs(score.start - m.end()))
             if best is None or distance < best[0]:
-                best = (distance, kind)
-    return best[1] if best else None
+                best = (distance, kind, m)
+    return (best[1], best[2]) if best else None
+
+
+def _subject_right_before(doc: Doc, first: ClubMention, club: ClubMention, cue: Cue) -> bool:
+    """Return whether ``club`` is the subject written right before the outcome verb.
+
+    "Between A and B, ..., the Bavarians having won 5-0": the club just before the verb won when
+    the club named first stands in an earlier clause (a comma or semicolon between them).
+    """
+    if not re.search(r"[,;:]", doc.text[first.end : club.start]):
+        return False
+    gap = doc.text[club.end : cue.start()]
+    if cue.start() < club.end or len(gap) > _SUBJECT_GAP or re.search(r"[,;:()]", gap):
+        return False
+    before = doc.text[max(0, club.start - 25) : club.start]
+    return not _after_opponent_marker(doc, before)
 
 
 def _home_and_away(
