@@ -22,6 +22,8 @@ __all__ = ["Doc", "MinuteMention", "PersonMention", "ScoreMention"]
 
 _QUOTED = re.compile(r"“[^”]{2,}”|\"[^\"\n]{2,}\"|«[^»]{2,}»|„[^“”]{2,}[“”]")
 _ABBREVIATION = re.compile(r"(?:^|[\s(.])(?:[A-ZÀ-Þ]|Mr|Mrs|Dr|St|Jr|vs|Nr|No)\.$")
+_NUMBER_DOT = re.compile(r"(?:(?<=[\s(])|^)[1-9]\d{0,2}\.$")
+_SHORT_FIRST_WORD = 4  # "Am 13." opens a sentence with an ordinal; "Platz 5." ends one
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»“’']?\s+(?=[\"“„«‘A-ZÀ-ÖØ-Þ0-9-])|\n\s*")
 
 
@@ -153,7 +155,10 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        if "\n" not in m.group() and _ABBREVIATION.search(text, max(0, m.start() - 5), m.start()):
+        if "\n" not in m.group() and (
+            _ABBREVIATION.search(text, max(0, m.start() - 5), m.start())
+            or _ordinal_dot(text, start, m.start())
+        ):
             continue
         if text[start : m.start()].strip():
             spans.append(_trim(text, start, m.start()))
@@ -161,6 +166,24 @@ def split_sentences(text: str) -> list[Span]:
     if text[start:].strip():
         spans.append(_trim(text, start, len(text)))
     return spans
+
+
+def _ordinal_dot(text: str, start: int, end: int) -> bool:
+    """Return whether the dot ending ``text[start:end]`` closes an ordinal number, not the sentence.
+
+    Several languages write ordinals with a dot ("in der 40. Minute", "1. FC Köln", "am 12.
+    Oktober"). A number of 1-3 digits is an ordinal when it opens the sentence, follows an opening
+    bracket, a colon, comma or semicolon, a lower-case word ("der 40."), or a short first word
+    ("Am 13."). After a capitalised word ("Hannover 96.", "Platz 5.") the dot ends the sentence.
+    """
+    number = _NUMBER_DOT.search(text, max(start, end - 4), end)
+    if number is None:
+        return False
+    before = text[start : number.start()].rstrip()
+    if not before or before[-1] in "(:,;":
+        return True
+    words = before.split()
+    return words[-1][0].islower() or (len(words) == 1 and len(words[0]) <= _SHORT_FIRST_WORD)
 
 
 def _trim(text: str, start: int, end: int) -> Span:

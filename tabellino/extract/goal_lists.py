@@ -6,15 +6,17 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from tabellino.extract.cues import find_cues
-from tabellino.extract.doc import Doc, PersonMention
+from tabellino.extract.doc import Doc, MinuteMention, PersonMention
 from tabellino.extract.people import fold
 from tabellino.models import Goal, Match, Span
 
-__all__ = ["complete_teams", "find_listed_goals"]
+__all__ = ["BracketGoals", "complete_teams", "find_bracket_goals", "find_listed_goals"]
 
-_ITEM_SEP = re.compile(r"[,;\n]|\s[-–]\s")
+# A separator inside brackets ("Rossi (77., pen.)") parts details of one item, not items.
+_ITEM_SEP = re.compile(r"(?:[,;\n]|\s[-–]\s)(?![^()\n]*\))")
 _BARE_NUMBER = re.compile(r"(?<![\w.+])(\d{1,3})(?:\s?\+\s?(\d{1,2}))?(?:\.|['’′]|(?=[\s,;|]|$|og|pen|\())")
 _TAG = re.compile(r"\(([^()\d]{1,20})\)")
 _LINE_LABEL = re.compile(r"\s*[^\W\d_]{3,20}\s*:\s*")
@@ -23,6 +25,21 @@ _ONLY_MINUTES = re.compile(r"[\s\d'’′+.,;]+")
 _LABEL_END = re.compile(r"\s[A-Z][a-z]+(?:\s[a-z]+){0,2}:\s")
 _NONE = 10**9  # "no evidence before this point": farther than any offset
 _WIRE_TOKEN = re.compile(r"\s*\(\d{1,2}\)\s*\d{1,2}\s*")
+_BRACKET_AFTER = re.compile(r"\s?\(([^()\n]{1,40})\)")
+_BRACKET_SEGMENT = re.compile(r"[^,;]+")
+_FLAG_KEYS = ("penalty_words", "own_goal_words")
+
+
+@dataclass(frozen=True, slots=True)
+class BracketGoals:
+    """A person with goal minutes in brackets: "Kane (12., 56.)", "(Rossi, 65')".
+
+    ``goals`` holds (minute, penalty, own goal) per minute; ``end`` is the offset after the bracket.
+    """
+
+    person: PersonMention
+    goals: list[tuple[MinuteMention, bool, bool]]
+    end: int
 
 
 def find_listed_goals(doc: Doc) -> dict[int, list[Goal]]:
@@ -126,12 +143,32 @@ def _parse_items(doc: Doc, match: Match, start: int, end: int, team: str | None)
     """Parse comma-separated scorer items into goals ("Rossi 12', 55'": both goals are Rossi's)."""
     goals: list[Goal] = []
     cuts = [start] + [m.end() for m in _ITEM_SEP.finditer(doc.text, start, end)] + [end]
+    running = (0, 0)
     for lo, hi in itertools.pairwise(cuts):
         found = _item_goals(doc, match, lo, hi, team)
-        if not found and goals:
+        if found:
+            side, running = _running_side(doc, match, lo, hi, running)
+            for goal in found:
+                goal.team = goal.team or side
+        elif goals:
             found = _more_minutes(doc, goals[-1], lo, hi)
         goals.extend(found)
     return goals
+
+
+def _running_side(
+    doc: Doc, match: Match, lo: int, hi: int, before: tuple[int, int]
+) -> tuple[str | None, tuple[int, int]]:
+    """Return the side an item's running score ("1:0 Selke (12.)") says scored, and the new score."""
+    scores = [s for s in doc.scores if lo <= s.start and s.end <= hi]
+    if len(scores) != 1:
+        return None, before
+    now = (scores[0].first, scores[0].second)
+    if now == (before[0] + 1, before[1]):
+        return match.home, now
+    if now == (before[0], before[1] + 1):
+        return match.away, now
+    return None, now
 
 
 def _more_minutes(doc: Doc, previous: Goal, lo: int, hi: int) -> list[Goal]:
@@ -170,11 +207,16 @@ def _item_goals(doc: Doc, match: Match, lo: int, hi: int, team: str | None) -> l
 
 
 def _item_minutes(doc: Doc, lo: int, hi: int, person: PersonMention) -> list[tuple[int | None, int | None]]:
-    """Return the (minute, added) values written in an item, outside the person's name."""
+    """Return the (minute, added) values written in an item, outside the person's name and scores.
+
+    A running score ("1:1 Reus (34.)") is not a minute.
+    """
     marked = [m for m in doc.minutes if lo <= m.start and m.end <= hi]
+    scores = [(s.start, s.end) for s in doc.scores if lo <= s.start and s.end <= hi]
+    taken = [(person.start, person.end), *scores, *((x.start, x.end) for x in marked)]
     found: list[tuple[int, tuple[int | None, int | None]]] = [(m.start, (m.minute, m.added)) for m in marked]
     for m in _BARE_NUMBER.finditer(doc.text, lo, hi):
-        inside = person.start <= m.start() < person.end or any(x.start <= m.start() < x.end for x in marked)
+        inside = any(a <= m.start() < b for a, b in taken)
         minute = int(m.group(1))
         if not inside and 0 < minute <= 130:
             found.append((m.start(), (minute, int(m.group(2)) if m.group(2) else None)))
@@ -259,3 +301,65 @@ def complete_teams(match: Match, goals: list[Goal]) -> None:
     if len(open_teams) == 1 and left[open_teams[0]] >= len(unknown):
         for goal in unknown:
             goal.team = open_teams[0]
+
+
+def find_bracket_goals(doc: Doc) -> list[BracketGoals]:
+    """Return every person written with only goal minutes (and penalty / own-goal words) in brackets."""
+    out = []
+    for person in doc.people:
+        inner = _bracket_of(doc.text, person)
+        if inner is None:
+            continue
+        goals = _bracket_minutes(doc, inner[0], inner[1])
+        if goals:
+            out.append(BracketGoals(person, goals, inner[1] + 1))
+    return out
+
+
+def _bracket_of(text: str, person: PersonMention) -> tuple[int, int] | None:
+    """Return the inner span of "Name (...)" or of "(Name, ...)" (the part after the name)."""
+    after = _BRACKET_AFTER.match(text, person.end)
+    if after is not None:
+        return after.start(1), after.end(1)
+    if person.start == 0 or text[person.start - 1] != "(":
+        return None
+    close = text.find(")", person.end, person.end + 40)
+    if close < 0 or "\n" in text[person.end : close] or "(" in text[person.end : close]:
+        return None
+    return person.end, close
+
+
+def _bracket_minutes(doc: Doc, lo: int, hi: int) -> list[tuple[MinuteMention, bool, bool]]:
+    """Return (minute, penalty, own goal) per minute of a bracket that holds nothing else.
+
+    Brackets part goals with commas ("56., Foulelfmeter/80."); a flag word counts for the minutes
+    of its own part, or for the minute before it when its part has none ("12', rigore").
+    """
+    minutes = [m for m in doc.minutes if lo <= m.start and m.end <= hi]
+    if not minutes or not _only_flags(doc, lo, hi, minutes):
+        return []
+    flags: dict[MinuteMention, tuple[bool, bool]] = {}
+    previous: MinuteMention | None = None
+    for part in _BRACKET_SEGMENT.finditer(doc.text, lo, hi):
+        pen, og = (
+            bool(find_cues(doc.lang, "goals", k, doc.text, part.start(), part.end())) for k in _FLAG_KEYS
+        )
+        inside = [m for m in minutes if part.start() <= m.start < part.end()] or (
+            [previous] if previous else []
+        )
+        for m in inside:
+            old = flags.get(m, (False, False))
+            flags[m] = (old[0] or pen, old[1] or og)
+        previous = inside[-1] if inside else previous
+    return [(m, *flags.get(m, (False, False))) for m in minutes]
+
+
+def _only_flags(doc: Doc, lo: int, hi: int, minutes: list[MinuteMention]) -> bool:
+    """Return whether a bracket holds only minutes, penalty / own-goal words and punctuation."""
+    chars = list(doc.text[lo:hi])
+    spans = [(m.start, m.end) for m in minutes]
+    for key in _FLAG_KEYS:
+        spans += [(c.start(), c.end()) for c in find_cues(doc.lang, "goals", key, doc.text, lo, hi)]
+    for start, end in spans:
+        chars[start - lo : end - lo] = " " * (end - start)
+    return not any(c.isalnum() for c in chars)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from tabellino.extract import component
 from tabellino.extract.cues import Cue, ends_with_cue, find_cues, is_only_cue
 from tabellino.extract.doc import Doc, MinuteMention, PersonMention
-from tabellino.extract.goal_lists import find_listed_goals
+from tabellino.extract.goal_lists import BracketGoals, find_bracket_goals, find_listed_goals
 from tabellino.extract.people import surname_key
 from tabellino.models import Goal, Match, Span
 
 __all__ = ["find_goals", "team_of_person"]
+
+_FLAG_KEYS = ("penalty_words", "own_goal_words")
 
 
 @component("goals")
@@ -18,11 +20,68 @@ def find_goals(doc: Doc) -> None:
     listed = find_listed_goals(doc)
     for match in doc.matches:
         match.goals.extend(listed.get(id(match), []))
-    _narrative_goals(doc, {id(m) for m in doc.matches if listed.get(id(m))})
+    has_list = {id(m) for m in doc.matches if listed.get(id(m))}
+    covered = _bracketed_goals(doc, has_list)
+    _narrative_goals(doc, has_list, covered)
 
 
-def _narrative_goals(doc: Doc, has_list: set[int]) -> None:
-    """Add goals described in prose to matches that have no compact scorer list."""
+def _bracketed_goals(doc: Doc, has_list: set[int]) -> set[tuple[int, str]]:
+    """Add goals told as "Name (10.)" / "(Name, 65.)" in a scoring sentence; return who was read.
+
+    The returned (sentence start, name) pairs tell the cue pass that those people's goals in that
+    sentence are already known.
+    """
+    covered: set[tuple[int, str]] = set()
+    window_start: dict[int, int] = {}
+    for found in find_bracket_goals(doc):
+        sent = doc.sentence_of(found.person.start)
+        if doc.in_quote(found.person.start) or not find_cues(
+            doc.lang, "goals", "score_verbs", doc.text, sent.start, sent.end
+        ):
+            continue
+        window = Span(max(sent.start, window_start.get(sent.start, sent.start)), found.end)
+        window_start[sent.start] = found.end
+        goals = _goals_of_bracket(doc, found, window, sent)
+        if goals is None:
+            continue
+        match, new = goals
+        covered.add((sent.start, found.person.name))
+        if id(match) not in has_list:
+            match.goals.extend(g for g in new if not _duplicate(match, g))
+    return covered
+
+
+def _goals_of_bracket(
+    doc: Doc, found: BracketGoals, window: Span, sent: Span
+) -> tuple[Match, list[Goal]] | None:
+    """Return the match and goals of one bracketed scorer; words before the name flag a lone goal."""
+    person = found.person
+    own_team = learned_team(doc, person)
+    clause_team = _team_in_clause(doc, (window.start, window.end))
+    match = _match_for(doc, own_team or clause_team, person.start)
+    if match is None:
+        return None
+    if own_team is None and clause_team is None:
+        own_team = team_of_person(doc, person, match)
+    team = own_team or clause_team
+    team = team or _team_from_context(doc, match, window) or _team_from_context(doc, match, sent)
+    lead = [bool(find_cues(doc.lang, "goals", k, doc.text, window.start, person.start)) for k in _FLAG_KEYS]
+    goals = []
+    for minute, penalty, own_goal in found.goals:
+        if len(found.goals) == 1:
+            penalty, own_goal = penalty or lead[0], own_goal or lead[1]
+        credited = match.opponent(own_team) if own_goal and own_team else team
+        goal = Goal(credited, person.name, minute.minute, minute.added, penalty, own_goal)
+        goal.evidence.spans = [Span(person.start, person.end), Span(minute.start, minute.end)]
+        goals.append(goal)
+    return match, goals
+
+
+def _narrative_goals(doc: Doc, has_list: set[int], covered: set[tuple[int, str]]) -> None:
+    """Add goals described in prose to matches that have no compact scorer list.
+
+    ``covered`` holds (sentence start, name) of goals already read from brackets: skipped here.
+    """
     if not doc.matches:
         return
     seen: set[tuple[int, str]] = set()
@@ -31,11 +90,12 @@ def _narrative_goals(doc: Doc, has_list: set[int]) -> None:
         if doc.in_quote(cue.start()):
             continue
         sent = _cue_window(doc, cues, i)
+        sent_start = doc.sentence_of(cue.start()).start
         if _negated(doc, sent.start, sent.end, cue):
             continue
         for goal, match in _goals_at_cue(doc, cue, sent):
             key = (id(match), f"{goal.scorer}|{goal.evidence.spans[0].start}")
-            if id(match) in has_list or key in seen:
+            if id(match) in has_list or key in seen or (sent_start, goal.scorer) in covered:
                 continue
             seen.add(key)
             if not _duplicate(match, goal):
@@ -91,6 +151,8 @@ def _goals_at_cue(doc: Doc, cue: Cue, sent: Span) -> list[tuple[Goal, Match]]:
             continue
         if person and team is None:
             team = team_of_person(doc, person, match)
+        if person and team and own_goal:
+            team = match.opponent(team)  # the scorer's club: an own goal counts for the other side
         team = team or _team_from_context(doc, match, sent)
         goal = Goal(team=team, scorer=person.name if person else None, penalty=penalty, own_goal=own_goal)
         if minute:
@@ -119,6 +181,8 @@ def _scorers_for_cue(doc: Doc, cue: Cue, sent: Span) -> list[PersonMention]:
         return [beater]
     people = [p for p in doc.people_in(Span(*clause)) if _can_score(doc, p)]
     if not people:
+        if _scorer_follows(doc, cue) and " " in cue.group().strip():
+            return []  # "goal by" names its scorer in its clause, or the text does not say
         people = [p for p in doc.people_in(sent) if _can_score(doc, p) and p.end <= cue.start()]
         group = _coordinated_group(doc, people)
         if group and find_cues(doc.lang, "goals", "each_words", doc.text, sent.start, sent.end):
@@ -265,6 +329,8 @@ def _team_in_clause(doc: Doc, clause: tuple[int, int]) -> str | None:
 def _match_for(doc: Doc, team: str | None, offset: int) -> Match | None:
     """Return the match a goal at ``offset`` belongs to: by team, else the section it sits in."""
     candidates = [m for m in doc.matches if team is None or m.has_team(team)]
+    if team is None and len(candidates) == 1 and doc.last_club_before(offset) is None:
+        return candidates[0]  # a goal told before any club is named: the article's only match
     if team is None:
         candidates = [m for m in candidates if _nearest_club_in(doc, m, offset)]
     if len(candidates) <= 1:

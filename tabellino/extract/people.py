@@ -78,7 +78,57 @@ def _name_runs(doc: Doc) -> list[tuple[int, int, str]]:
     for sent in doc.sentences:
         for tokens in _token_runs(token, doc.text, sent.start, sent.end, blocked):
             runs.extend(_clean_run(doc.text, tokens, stop, particles))
-    return _keep_plausible(doc.text, runs, sentence_starts)
+    return _drop_nouns(doc, _keep_plausible(doc.text, runs, sentence_starts), particles)
+
+
+def _drop_nouns(
+    doc: Doc, runs: list[tuple[int, int, str]], particles: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """Drop the common nouns of languages that capitalise them ("der Franzose", "die Mitte").
+
+    A run right after a determiner of ``[people] noun_markers`` (lower-case adjectives allowed in
+    between) is a noun when it is one word, unless that word is the surname of a full name in the
+    article; a longer run loses its first word ("der Schwede Alexander Isak" gives "Alexander Isak").
+    """
+    marker = _noun_marker(doc.lang)
+    if marker is None:
+        return runs
+    markers = frozenset(fold(w) for w in doc.lang.words("people", "noun_markers"))
+    surnames = {surname_key(t) for _, _, t in runs if " " in t}
+    out = []
+    for start, end, name in runs:
+        words = name.split(" ")
+        led = len(words) > 1 and fold(words[0]) in markers
+        if led:
+            start, words = _drop_first(start, words)
+        elif marker.search(doc.text, max(0, start - 60), start) is None:
+            out.append((start, end, name))
+            continue
+        if len(words) == 1:
+            if fold(words[0]) in surnames:
+                out.append((start, end, words[0]))
+            continue
+        start, words = _drop_first(start, words)
+        while len(words) > 1 and fold(words[0]) in particles:
+            start, words = _drop_first(start, words)
+        out.append((start, end, " ".join(words)))
+    return out
+
+
+def _drop_first(start: int, words: list[str]) -> tuple[int, list[str]]:
+    """Return a run's start and words without its first word."""
+    return start + len(words[0]) + 1, words[1:]
+
+
+@cache
+def _noun_marker(lang: LanguageData) -> re.Pattern[str] | None:
+    """Return a regex matching a determiner (and lower-case adjectives) at the end of a text."""
+    words = lang.words("people", "noun_markers")
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    lower = "(?-i:[a-zß-öø-ÿ])"
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?:\s+{lower}[\w-]*){{0,3}}\s+$", re.IGNORECASE)
 
 
 @cache
@@ -249,7 +299,48 @@ def _learn_roles(doc: Doc) -> dict[str, tuple[str, str | None]]:
         club = _club_ending_near(doc, club_by_end, club_end)
         if person.name not in learned or club:
             learned[person.name] = (role, club)
+    for person in doc.people:
+        if learned.get(person.name, ("", None))[1] is None:
+            found = _role_of_club_before(doc, club_by_end, person, pattern)
+            if found:
+                learned[person.name] = found
     return learned
+
+
+def _role_of_club_before(
+    doc: Doc, club_by_end: dict[int, ClubMention], person: PersonMention, role: re.Pattern[str]
+) -> tuple[str, str | None] | None:
+    """Return (role, club id) from "ROLE of CLUB, NAME" ("el entrenador del Betis, X"), if written so."""
+    club = next(
+        (club_by_end.get(person.start - back) for back in range(4) if person.start - back in club_by_end),
+        None,
+    )
+    if club is None or club.club is None or doc.text[club.end : person.start].strip(" ,"):
+        return None
+    before = doc.text[max(0, club.start - 60) : club.start]
+    link = _role_link(doc.lang)
+    joined = link.search(before) if link else None
+    found = role.search(before[: joined.start()] + " ") if joined else None
+    if found is None:
+        return None
+    return str(doc.lang.mapping("people", "roles").get(found.group(1).lower(), "player")), club.club
+
+
+@cache
+def _role_link(lang: LanguageData) -> re.Pattern[str] | None:
+    """Return a regex matching the "of (the)" that joins a role word to its club, at a text's end.
+
+    The words are the language's [coaches] prepositions and articles ("del", "della", "of the").
+    """
+    preps = lang.words("coaches", "prepositions")
+    if not preps:
+        return None
+    articles = "|".join(
+        re.escape(a) for a in sorted(lang.words("coaches", "articles"), key=len, reverse=True)
+    )
+    article = rf"(?:\s+(?:{articles}))?" if articles else ""
+    alternatives = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
+    return re.compile(rf"(?:^|\W)(?:{alternatives}){article}\s*$", re.IGNORECASE)
 
 
 def _club_ending_near(doc: Doc, club_by_end: dict[int, ClubMention], end: int) -> str | None:
