@@ -7,9 +7,13 @@ from tabellino.extract.cues import Cue, ends_with_cue, find_cues, is_only_cue
 from tabellino.extract.doc import Doc, MinuteMention, PersonMention
 from tabellino.extract.goal_lists import BracketGoals, find_bracket_goals, find_listed_goals
 from tabellino.extract.people import surname_key
-from tabellino.models import Goal, Match, Span
+from tabellino.models import Evidence, Goal, Match, Span
 
 __all__ = ["find_goals", "team_of_person"]
+
+# A person right after one of these phrases is the beaten keeper, the assist maker or the fouled
+# player: not the scorer.
+_NOT_SCORER_KEYS = ("keeper_markers", "assist_markers", "fouled_markers")
 
 _FLAG_KEYS = ("penalty_words", "own_goal_words")
 
@@ -35,6 +39,8 @@ def _bracketed_goals(doc: Doc, has_list: set[int]) -> set[tuple[int, str]]:
     window_start: dict[int, int] = {}
     for found in find_bracket_goals(doc):
         sent = doc.sentence_of(found.person.start)
+        if not _can_score(doc, found.person):
+            continue  # "un centre d'Ismaily (5e)", "une faute sur X (56e)": the minute is someone else's goal
         if doc.in_quote(found.person.start) or not find_cues(
             doc.lang, "goals", "score_verbs", doc.text, sent.start, sent.end
         ):
@@ -173,6 +179,11 @@ def _is_first_goal_cue(doc: Doc, cue: Cue) -> bool:
 def _scorers_for_cue(doc: Doc, cue: Cue, sent: Span) -> list[PersonMention]:
     """Return the person(s) a scoring cue is about: coordinated "X and Y ... each", else one."""
     clause = _clause_bounds(doc.text, cue.start(), sent.start, sent.end)
+    if _is_plural_cue(doc, cue):
+        after = [p for p in doc.people_in(sent) if p.start >= cue.end() and _can_score(doc, p)]
+        group = _coordinated_group(doc, after[:4])
+        if group and group[0] is after[0] and after[0].start - cue.end() <= 3:
+            return group
     adjacent = [p for p in doc.people_in(sent) if _can_score(doc, p) and _next_to(p, cue)]
     if adjacent:
         return adjacent[:1]
@@ -200,6 +211,11 @@ def _scorers_for_cue(doc: Doc, cue: Cue, sent: Span) -> list[PersonMention]:
 def _scorer_follows(doc: Doc, cue: Cue) -> bool:
     """Return whether the cue ends with a word after which the scorer is named ("goal by", "rete di")."""
     return ends_with_cue(doc.lang, "goals", "scorer_after_words", cue.group())
+
+
+def _is_plural_cue(doc: Doc, cue: Cue) -> bool:
+    """Return whether the cue names several goals by several players ("goals from X and Y")."""
+    return bool(find_cues(doc.lang, "goals", "plural_goal_words", cue.group(), 0, len(cue.group())))
 
 
 def _next_to(person: PersonMention, cue: Cue) -> bool:
@@ -235,9 +251,7 @@ def _can_score(doc: Doc, person: PersonMention) -> bool:
     if role in ("coach", "referee", "pundit", "official"):
         return False
     before = doc.text[max(0, person.start - 25) : person.start]
-    return not ends_with_cue(doc.lang, "goals", "keeper_markers", before) and not ends_with_cue(
-        doc.lang, "goals", "assist_markers", before
-    )
+    return not any(ends_with_cue(doc.lang, "goals", key, before) for key in _NOT_SCORER_KEYS)
 
 
 def _after_clause_break(doc: Doc, start: int, pos: int) -> int:
@@ -335,9 +349,24 @@ def _match_for(doc: Doc, team: str | None, offset: int) -> Match | None:
         candidates = [m for m in candidates if _nearest_club_in(doc, m, offset)]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
+    candidates = _listed_leg(candidates, offset)
     scored = [(m.last_offset_before(offset), m) for m in candidates]
     scored = [x for x in scored if x[0] >= 0]
     return max(scored, key=lambda x: x[0])[1] if scored else None
+
+
+def _listed_leg(candidates: list[Match], offset: int) -> list[Match]:
+    """Keep, of two legs of one tie, the one whose result line heads the text before ``offset``.
+
+    A round-up tells a tie under its result line and may recall the other leg in passing
+    ("after a 4-0 defeat in the first leg"): the narrative that follows is still the listed leg's.
+    """
+    if len({frozenset(m.teams()) for m in candidates}) != 1:
+        return candidates
+    listed = [
+        m for m in candidates if any(sp.start <= offset for sp in m.evidence.get("listing", Evidence()).spans)
+    ]
+    return listed or candidates
 
 
 def _nearest_club_in(doc: Doc, match: Match, offset: int) -> bool:
