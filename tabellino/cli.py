@@ -20,15 +20,19 @@ import click
 from rich.console import Console
 
 from tabellino import __version__
+from tabellino.cli_feeds import feeds, fetch_options, url_fetcher, watch
 from tabellino.config import settings
 from tabellino.errors import DataFileError, TabellinoError
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from tabellino.ingest.addresses import IPNetwork
+    from tabellino.ingest.fetch import Fetcher
+    from tabellino.ingest.sources import Item
     from tabellino.models import Article, Document, Extraction
     from tabellino.pipeline import Pipeline
-    from tabellino.store.ingest import Failure
+    from tabellino.store.ingest import Failure, IngestReport
 
 __all__ = ["cli", "main"]
 
@@ -119,15 +123,22 @@ def cli() -> None:
 @click.option(
     "--lang", callback=_check_language, metavar="CODE", help="Language of every input (else detected)."
 )
-def extract(inputs: tuple[str, ...], fmt: str, lang: str | None) -> int:
-    """Extract match facts from articles (files, folders, or - for stdin); nothing is stored.
+@fetch_options
+def extract(
+    inputs: tuple[str, ...], fmt: str, lang: str | None, allow_private: bool, allow_nets: list[IPNetwork]
+) -> int:
+    """Extract match facts from articles (files, folders, http(s) URLs, or - for stdin); nothing is stored.
 
     jsonl prints one object per article, in input order (the output contract in README.md).
     """
     pipeline = _LazyPipeline()
     collected: list[dict[str, Any]] = []
     failed = 0
-    for item in _documents(inputs, lang):
+    from tabellino.ingest.sources import SourceSkip
+
+    for item in _documents(inputs, lang, url_fetcher(allow_private, allow_nets)):
+        if isinstance(item, SourceSkip):
+            continue  # archive records passed over on purpose (WARC requests, non-HTML responses)
         extraction = _process(pipeline, item)
         if extraction is None:
             failed += 1
@@ -175,12 +186,12 @@ class _LazyPipeline:
         return self._get().extract(article)
 
 
-def _documents(inputs: Sequence[str], lang: str | None) -> Iterator[Document | Failure]:
-    """Yield the documents of the inputs (with ``lang`` forced when given) and read failures."""
+def _documents(inputs: Sequence[str], lang: str | None, fetcher: Fetcher | None = None) -> Iterator[Item]:
+    """Yield the documents of the inputs (with ``lang`` forced when given), read failures and skips."""
     from tabellino.ingest.sources import iter_documents
     from tabellino.models import Document
 
-    for item in iter_documents(list(inputs)):
+    for item in iter_documents(list(inputs), fetcher=fetcher):
         if lang and isinstance(item, Document):
             item.language = lang
         yield item
@@ -218,37 +229,89 @@ def _warn(source: str, message: str) -> None:
 @click.option(
     "--lang", callback=_check_language, metavar="CODE", help="Language of every input (else detected)."
 )
-def ingest(inputs: tuple[str, ...], db_url: str, lang: str | None) -> int:
-    """Extract articles and store them with their facts; the same article twice changes nothing."""
-    return _ingest(_documents(inputs, lang), db_url)
+@fetch_options
+def ingest(
+    inputs: tuple[str, ...], db_url: str, lang: str | None, allow_private: bool, allow_nets: list[IPNetwork]
+) -> int:
+    """Extract articles and store them with their facts; the same article twice changes nothing.
+
+    INPUTS are files, folders (read recursively by file type: .txt .md .json .jsonl .html .htm
+    .warc, and each of them .gz-compressed), WARC archives, http(s) URLs (fetched; private addresses
+    only with --allow-private or --allow-net) or - for stdin. The same URL, or the same
+    (or nearly the same) text from another URL, is stored once. The summary counts what was
+    ingested, duplicates, failures (each with its reason) and articles with no football facts.
+    """
+    fetcher = url_fetcher(allow_private, allow_nets, inputs, db_url)
+    return _ingest(_documents(inputs, lang, fetcher), db_url)
 
 
-def _ingest(items: Iterator[Document | Failure], db_url: str) -> int:
-    """Ingest documents into the database with a progress display; print the summary."""
-    from tabellino.render import ingest_summary
+def _ingest(items: Iterator[Item], db_url: str) -> int:
+    """Ingest documents into the database with a progress display; print failures and the summary."""
     from tabellino.store import describe, ingest, open_db
+    from tabellino.store.ingest import IngestReport
 
     engine = open_db(db_url)
-    with _progress() as tick:
-        report = ingest(items, engine, _LazyPipeline(), on_item=tick)
-    for source, reason in report.failed:
-        _warn(source, reason)
-    click.echo(ingest_summary(report, describe(db_url)), err=bool(report.failed))
+    report = IngestReport()
+    try:
+        with _progress(report) as tick:
+            ingest(items, engine, _LazyPipeline(), on_item=tick, report=report)
+    except KeyboardInterrupt:
+        click.echo(report.to_text(describe(db_url)), err=True)  # what was stored so far stays stored
+        raise
+    _print_failures(report)
+    click.echo(report.to_text(describe(db_url)), err=bool(report.failed))
     return 1 if report.failed else 0
 
 
+def _print_failures(report: IngestReport) -> None:
+    """Print every failure on stderr, one line each, grouped by kind (a heading per kind when several)."""
+    groups = report.failures_by_group()
+    for kind, failures in groups:
+        if len(report.failed) > 1:
+            click.echo(f"failed, {kind}: {len(failures):,}", err=True)
+        for source, reason in failures:
+            _warn(source, reason)
+
+
+_GUTTER = 14  # the spinner and the elapsed time left of the progress text
+
+
 @contextmanager
-def _progress() -> Iterator[Callable[[str], None] | None]:
-    """Yield a tick function driving a transient progress line on a terminal's stderr (else None)."""
+def _progress(report: IngestReport) -> Iterator[Callable[[str], None] | None]:
+    """Yield a tick function driving a transient progress display on a terminal's stderr (else None).
+
+    Two lines: items handled, their rate and the input being read; then the counts so far.
+    """
     if not _err.is_terminal:
         yield None
         return
+    import time
+
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    columns = (SpinnerColumn(), TextColumn("{task.completed} article(s)"), TimeElapsedColumn())
-    with Progress(*columns, TextColumn("{task.description}"), console=_err, transient=True) as bar:
+    columns = (SpinnerColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+    start = time.monotonic()
+    with Progress(*columns, console=_err, transient=True) as bar:
         task = bar.add_task("", total=None)
-        yield lambda source: bar.update(task, advance=1, description=source[-60:])
+
+        def tick(source: str) -> None:
+            rate = report.seen / max(time.monotonic() - start, 1e-6)
+            text = _progress_text(report, rate, source, _err.width - _GUTTER)
+            bar.update(task, advance=1, description=text)
+
+        yield tick
+
+
+def _progress_text(report: IngestReport, rate: float, source: str, width: int) -> str:
+    """Return the two progress lines, each cut to ``width`` (the input's name loses its head first)."""
+    first = f"{report.seen:,} items · {rate:,.1f}/s · "
+    room = max(width - len(first), 12)
+    shown = source if len(source) <= room else "…" + source[-(room - 1) :]
+    counts = (
+        f"stored {report.ingested:,} · duplicates {report.duplicates:,} · "
+        f"not football {len(report.not_football):,} · failed {len(report.failed):,}"
+    )
+    return f"{first}{shown}\n{counts[: max(width, 12)]}"
 
 
 @cli.command()
@@ -370,12 +433,29 @@ def eval_(dirs: tuple[Path, ...], langs: list[str] | None, as_json: bool, no_mis
 @click.option(
     "--size", type=click.IntRange(min=200), default=4000, show_default=True, help="Characters per article."
 )
-def bench(articles: int, size: int) -> int:
-    """Measure extraction speed (articles/s on one core), peak memory and knowledge-base load time."""
-    from tabellino.bench import run_bench
+@click.option(
+    "--html",
+    "html_path",
+    is_flag=True,
+    help="Measure the HTML path: each article as a news page with chrome.",
+)
+def bench(articles: int, size: int, html_path: bool) -> int:
+    """Measure extraction speed (articles/s on one core), peak memory and knowledge-base load time.
 
-    click.echo(run_bench(articles=articles, size=size).to_text())
+    With --html every article is a generated news page (menus, banners, related-news lists), read
+    from its bytes and then extracted: pages/s per core for the whole HTML path.
+    """
+    from tabellino.bench import run_bench, run_html_bench
+
+    report = (
+        run_html_bench(pages=articles, size=size) if html_path else run_bench(articles=articles, size=size)
+    )
+    click.echo(report.to_text())
     return 0
+
+
+cli.add_command(feeds)
+cli.add_command(watch)
 
 
 # -- entry point -------------------------------------------------------------------------------

@@ -20,6 +20,12 @@ class Settings(BaseSettings):
     openfootball_dir: Path = (
         Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "openfootball"
     )
+    # Fetching URLs and feeds (tabellino.ingest.fetch): seconds, bytes, attempts, and who to contact.
+    fetch_connect_timeout: float = 10.0
+    fetch_read_timeout: float = 30.0
+    fetch_max_bytes: int = 10 * 1024 * 1024
+    fetch_retries: int = 2
+    fetch_contact: str = ""
 
 
 def settings() -> Settings:

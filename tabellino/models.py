@@ -68,6 +68,8 @@ class Document:
     outlet: str | None = None
     author: str | None = None
     raw: bytes | None = None
+    html_path: str | None = None
+    """For a page read from HTML: the XPath of the element holding the article in the original markup."""
 
 
 @dataclass(slots=True)
@@ -83,6 +85,8 @@ class Article:
     outlet: str | None = None
     author: str | None = None
     dropped: list[Span] = field(default_factory=list)
+    html_path: str | None = None
+    """For a page read from HTML: the XPath of the element holding the article in the original markup."""
 
     def content(self) -> str:
         """Return the text with every dropped span blanked to spaces (newlines kept), same length."""

@@ -37,9 +37,19 @@ from tabellino.models import Article, Document, Span
 
 __all__ = ["TEXT_EXTRACTORS", "clean_document", "find_boilerplate", "headline"]
 
+
+def _html_text(doc: Document) -> str:
+    """Return the main text of a document whose text is HTML markup (imported on first use)."""
+    from tabellino.ingest.html import html_text
+
+    return html_text(doc.text, doc.id, doc.url)
+
+
 TEXT_EXTRACTORS: dict[str, Callable[[Document], str]] = {
     "text/plain": lambda doc: doc.text,
     "text/markdown": lambda doc: doc.text,
+    "text/html": _html_text,
+    "application/xhtml+xml": _html_text,
 }
 """How a document's text is obtained, by content type: the one place HTML and feeds plug in."""
 
@@ -62,6 +72,7 @@ def clean_document(doc: Document) -> Article:
         outlet=doc.outlet or _outlet(doc.url),
         author=doc.author,
         dropped=dropped,
+        html_path=doc.html_path,
     )
 
 

@@ -9,6 +9,10 @@ object or a list of objects) or JSON Lines. A record has ``text`` (required) and
 ignored. Document ids are the record's ``id``, else the path (``path#N`` for the Nth record, counted
 from 1), ``-`` / ``-#N`` for standard input.
 
+Archives are streamed by :mod:`tabellino.ingest.archives`: WARC / WARC.gz files (HTML responses;
+other records come back as :class:`SourceSkip` counts) and gzip-compressed files of any kind above
+(``.jsonl.gz`` line by line), recognised by name or by the gzip magic number before the checks below.
+
 Bytes are checked before they are decoded: empty input, binary data (NUL bytes, or the magic numbers
 of PDF, PNG, JPEG, GIF, ZIP, GZIP) and input over ``settings().max_input_bytes`` are refused (the size
 is checked before reading). Text that is not valid UTF-8 is decoded as cp1252, else latin-1, and a
@@ -26,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from tabellino.config import settings
 from tabellino.errors import (
@@ -39,7 +43,10 @@ from tabellino.errors import (
 )
 from tabellino.models import Document
 
-__all__ = ["READERS", "SUFFIXES", "SourceFailure", "decode_bytes", "iter_documents"]
+if TYPE_CHECKING:
+    from tabellino.ingest.fetch import Fetcher
+
+__all__ = ["READERS", "SUFFIXES", "SourceFailure", "SourceSkip", "decode_bytes", "iter_documents"]
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +61,16 @@ class SourceFailure:
     error: TabellinoError
 
 
-Item = Document | SourceFailure
+@dataclass(frozen=True, slots=True)
+class SourceSkip:
+    """Records of an archive passed over on purpose (e.g. WARC requests), counted per reason."""
+
+    source: str
+    reason: str
+    count: int = 1
+
+
+Item = Document | SourceFailure | SourceSkip
 Reader = Callable[[bytes, str], Iterator[Item]]
 
 _MAGIC = (
@@ -195,12 +211,30 @@ def _iso_date(value: Any, name: str) -> date | None:
         return None
 
 
+def read_html(data: bytes, source: str) -> Iterator[Item]:
+    """Yield the document of an HTML page (imported on first use: it loads lxml and trafilatura)."""
+    from tabellino.ingest.html import read_html as read_page
+
+    yield from read_page(data, source)
+
+
+def read_warc(data: bytes, source: str) -> Iterator[Item]:
+    """Yield the documents of a WARC held in memory (files are streamed: see :func:`_read_file`)."""
+    from tabellino.ingest.archives import read_warc_bytes
+
+    yield from read_warc_bytes(data, source)
+
+
 READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".text": read_text,
     ".md": read_text,
     ".json": read_json,
     ".jsonl": read_jsonl,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".warc": read_warc,
 }
 """How a file is read, by suffix: the one place a new input kind (HTML, feeds) is added."""
 
@@ -216,6 +250,8 @@ def _reader_for(path: Path) -> Reader:
 def _sniff_reader(data: bytes) -> Reader:
     """Return the reader for standard input, judged by its first character."""
     head = data.lstrip()[:1]
+    if data.startswith(b"WARC/"):
+        return read_warc
     if head == b"[":
         return read_json
     if head == b"{":
@@ -225,26 +261,75 @@ def _sniff_reader(data: bytes) -> Reader:
         except (json.JSONDecodeError, UnicodeDecodeError):
             return read_json
         return read_jsonl
+    if head == b"<" and _looks_like_html(data):
+        return read_html
     return read_text
+
+
+def _looks_like_html(data: bytes) -> bool:
+    """Return whether standard input is an HTML page (the HTML reader is loaded only then)."""
+    from tabellino.ingest.html import looks_like_html
+
+    return looks_like_html(data)
 
 
 # --- inputs -> items --------------------------------------------------------------------------------
 
 
-def iter_documents(inputs: Sequence[str], stdin: BinaryIO | None = None) -> Iterator[Item]:
+def iter_documents(
+    inputs: Sequence[str], stdin: BinaryIO | None = None, *, fetcher: Fetcher | None = None
+) -> Iterator[Item]:
     """Yield a document per text or record in ``inputs``, and a failure for each one that cannot be read.
 
-    An input is a file, a folder (read recursively: .txt .text .md .json .jsonl, hidden files
-    skipped) or ``-`` for standard input (``stdin``, default ``sys.stdin.buffer``). Nothing raises
-    for a bad input: it becomes a :class:`SourceFailure` and the run goes on.
+    An input is a file, a folder (read recursively: every suffix in :data:`SUFFIXES`, also
+    gzip-compressed as ``.jsonl.gz``, ``.warc.gz``...; hidden files skipped) or ``-`` for standard
+    input (``stdin``, default ``sys.stdin.buffer``). Nothing raises for a bad input: it becomes a
+    :class:`SourceFailure` and the run goes on; archive records passed over come as :class:`SourceSkip`.
+    An ``http://`` or ``https://`` input is fetched with ``fetcher`` (default: a
+    :class:`~tabellino.ingest.fetch.Fetcher` with the settings' policy, public addresses only).
     """
-    for name in inputs:
-        if name == STDIN:
-            yield from _guard(STDIN, partial(_read_stdin, stdin))
-        elif os.path.isdir(name):
-            yield from _read_folder(Path(name))
-        else:
-            yield from _guard(name, partial(_read_file, Path(name)))
+    urls = _Urls(fetcher)
+    try:
+        for name in inputs:
+            if name == STDIN:
+                yield from _guard(STDIN, partial(_read_stdin, stdin))
+            elif name.lower().startswith(("http://", "https://")):
+                yield from _guard(name, partial(urls.read, name))
+            elif os.path.isdir(name):
+                yield from _read_folder(Path(name))
+            else:
+                yield from _guard(name, partial(_read_file, Path(name)))
+    finally:
+        urls.close()
+
+
+class _Urls:
+    """Reads URL inputs with the fetcher given, or with one made on first use (and closed at the end)."""
+
+    def __init__(self, fetcher: Fetcher | None) -> None:
+        self._given = fetcher
+        self._made: Fetcher | None = None
+
+    def read(self, url: str) -> Iterator[Item]:
+        """Fetch a URL and yield its page's document, or a skip when it is unchanged since it was stored.
+
+        A fetch error raises FetchError.
+        """
+        from tabellino.ingest.fetch import Fetcher, page_document  # loads httpx only when a URL comes
+
+        fetcher = self._given
+        if fetcher is None:
+            fetcher = self._made = self._made or Fetcher()
+        result = fetcher.fetch(url)
+        if result.not_modified:  # only a fetcher with a validator cache asks "has it changed?"
+            yield SourceSkip(url, "pages unchanged since stored (HTTP 304)")
+            return
+        yield page_document(result)
+
+    def close(self) -> None:
+        """Close the fetcher made here (a fetcher given is the caller's to close)."""
+        if self._made is not None:
+            self._made.close()
 
 
 def _guard(source: str, produce: Callable[[], Iterator[Item]]) -> Iterator[Item]:
@@ -263,16 +348,28 @@ def _read_folder(root: Path) -> Iterator[Item]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(filenames):
             path = Path(dirpath) / filename
-            if filename.startswith(".") or path.suffix.lower() not in SUFFIXES:
+            if filename.startswith(".") or not _wanted(path):
                 continue
             yield from _guard(str(path), partial(_read_file, path))
 
 
+def _wanted(path: Path) -> bool:
+    """Return whether a folder walk reads ``path``: a known suffix, or ``.gz`` over a known suffix."""
+    from tabellino.ingest.archives import wanted
+
+    return wanted(path, SUFFIXES)
+
+
 def _read_file(path: Path) -> Iterator[Item]:
     """Read one file, refusing it before reading when it is missing or too large."""
+    from tabellino.ingest.archives import is_archive, read_archive  # archives imports this module
+
     source = str(path)
     if not path.exists():
         raise InputError(f"{source}: no such file or folder")
+    if is_archive(path):  # streamed record by record, before the size limit for whole files
+        yield from read_archive(path, source)
+        return
     limit = settings().max_input_bytes
     reader = _reader_for(path)
     if reader is read_jsonl:
@@ -311,5 +408,10 @@ def _read_stdin(stdin: BinaryIO | None) -> Iterator[Item]:
     data = stream.read(limit + 1)
     if len(data) > limit:
         raise InputTooLargeError(f"{STDIN}: standard input is over the limit of {limit:,} bytes")
+    if data.startswith(b"\x1f\x8b"):  # compressed: read before check_bytes refuses gzip as binary
+        from tabellino.ingest.archives import read_gzip_bytes
+
+        yield from read_gzip_bytes(data, STDIN)
+        return
     check_bytes(data, STDIN)
     yield from _sniff_reader(data)(data, STDIN)

@@ -3,7 +3,8 @@
 - :func:`open_db` opens (and creates) the database at a URL.
 - :func:`store_extraction` stores one article and its facts in one transaction, idempotently by
   content hash, merging its matches into stored ones (see :mod:`tabellino.consolidate`).
-- :func:`ingest` runs documents through a pipeline into the database and reports what happened.
+- :func:`ingest` runs documents through a pipeline into the database and reports what happened
+  (ingested, duplicates by URL or content, not football, failed, skipped archive records).
 - :func:`list_matches` and :func:`match_detail` read matches back, with evidence sentences.
 """
 
@@ -21,7 +22,7 @@ from tabellino.store.read import (
     list_matches,
     match_detail,
 )
-from tabellino.store.write import StoreResult, has_article, store_extraction
+from tabellino.store.write import StoreResult, find_duplicate, has_article, has_url, store_extraction
 
 __all__ = [
     "Cite",
@@ -34,7 +35,9 @@ __all__ = [
     "club_names",
     "content_hash",
     "describe",
+    "find_duplicate",
     "has_article",
+    "has_url",
     "ingest",
     "list_matches",
     "match_detail",

@@ -3,6 +3,11 @@
 Offsets (``start``, ``end``) always point into ``articles.text``. ``match_sources`` keeps each
 article's own values (in the article's own home/away order), so a later disagreement can be shown
 per source; ``conflicts`` lists the fields on which sources disagree, one row per source value.
+
+``article_sources`` lists every place an article was read from: its first source and each copy
+(the same wire story at another URL, the same text in another file), with the page's location of
+the article in the HTML; ``article_keys`` holds the content keys that recognise such copies (see
+:mod:`tabellino.store.dedup`). Both are new tables, so a database made before them still opens.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -26,6 +32,8 @@ from sqlalchemy import (
 
 __all__ = [
     "NAME",
+    "article_keys",
+    "article_sources",
     "articles",
     "cards",
     "clip",
@@ -60,6 +68,27 @@ articles = Table(
     Column("language", String(8), nullable=False),
     Column("text", Text, nullable=False),
     Column("dropped", JSON, nullable=False),
+)
+
+article_sources = Table(
+    "article_sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", ForeignKey("articles.id"), nullable=False, index=True),
+    Column("url", Text),
+    Column("url_key", String(64), unique=True),  # hash of the normalised URL; NULL for a file
+    Column("source_id", Text, nullable=False),
+    Column("html_path", Text),
+    Column("how", String(8), nullable=False),  # first, text (same text), similar (nearly the same)
+)
+
+article_keys = Table(
+    "article_keys",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", ForeignKey("articles.id"), nullable=False, index=True),
+    Column("key", BigInteger, nullable=False, index=True),
+    Column("whole", Boolean, nullable=False),  # the whole normalised text, else one long sentence
 )
 
 clubs = Table(

@@ -1,7 +1,10 @@
 """Writing one article's extraction: the article, its facts, their evidence, in one transaction.
 
-Ingestion is idempotent: an article whose text hash is already stored changes nothing. Matches go
-through :mod:`tabellino.store.matches`, which merges them into stored matches when they are the same.
+Ingestion is idempotent: an article whose text hash is already stored changes nothing. An article
+already stored under its URL, or whose text is the same or nearly the same as a stored one's (a wire
+story republished elsewhere), is a duplicate too: nothing is extracted or stored again, only its URL
+or path is linked to the stored article (:mod:`tabellino.store.dedup`). Matches go through
+:mod:`tabellino.store.matches`, which merges them into stored matches when they are the same.
 """
 
 from __future__ import annotations
@@ -14,20 +17,37 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from tabellino.errors import StoreError
-from tabellino.models import Evidence, Extraction, Person, Quote, Span, Tie
+from tabellino.models import Article, Evidence, Extraction, Person, Quote, Span, Tie
 from tabellino.store.db import content_hash
+from tabellino.store.dedup import Known, TextKeys, find_known, link_copy, record_keys, text_keys, url_known
 from tabellino.store.matches import MatchWriter
 from tabellino.store.schema import NAME, articles, clip, clubs, evidence, people, quotes, ties
 
-__all__ = ["StoreResult", "Writer", "has_article", "store_extraction"]
+__all__ = [
+    "BY_CONTENT",
+    "BY_URL",
+    "StoreResult",
+    "Writer",
+    "find_duplicate",
+    "has_article",
+    "has_url",
+    "store_extraction",
+]
+
+BY_URL = "url"
+"""A duplicate of an article stored under the same URL."""
+
+BY_CONTENT = "content"
+"""A duplicate of an article with the same (or nearly the same) text, from another URL or file."""
 
 
 @dataclass(slots=True)
 class StoreResult:
-    """What storing one article did: its id, whether it was a duplicate, the matches it touched."""
+    """What storing one article did: its id, whether it was a duplicate (and by what), the matches."""
 
     article_id: int
     duplicate: bool = False
+    duplicate_by: str | None = None  # BY_URL or BY_CONTENT
     new_matches: list[int] = field(default_factory=list)
     merged_matches: list[int] = field(default_factory=list)
     conflicts: int = 0
@@ -42,23 +62,54 @@ def has_article(engine: Engine, text: str) -> int | None:
         raise StoreError(f"cannot read the database: {exc.__class__.__name__}: {exc}") from None
 
 
-def store_extraction(engine: Engine, extraction: Extraction) -> StoreResult:
-    """Store an article and its facts in one transaction; a stored duplicate changes nothing."""
-    digest = content_hash(extraction.article.text)
+def has_url(engine: Engine, url: str | None) -> int | None:
+    """Return the id of the article stored under ``url`` (normalised), or None."""
+    try:
+        with engine.connect() as conn:
+            return url_known(conn, url)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot read the database: {exc.__class__.__name__}: {exc}") from None
+
+
+def find_duplicate(engine: Engine, article: Article) -> StoreResult | None:
+    """Return the stored article ``article`` duplicates, linking its URL or path to it; else None.
+
+    Used before extraction, so a copy costs no extraction at all.
+    """
     try:
         with engine.begin() as conn:
-            known = conn.scalar(select(articles.c.id).where(articles.c.content_hash == digest))
-            if known is not None:
-                return StoreResult(article_id=known, duplicate=True)
-            return Writer(conn).write(extraction, digest)
-    except IntegrityError:
-        # Another writer stored the same text between our check and our insert.
-        known = has_article(engine, extraction.article.text)
-        if known is None:
-            raise StoreError(f"cannot store article {extraction.article.id}: integrity error") from None
-        return StoreResult(article_id=known, duplicate=True)
+            known = find_known(conn, article, content_hash(article.text), text_keys(article))
+            return None if known is None else _duplicate(conn, article, known)
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot store article {extraction.article.id}: {exc.__class__.__name__}") from None
+        raise StoreError(f"cannot read the database: {exc.__class__.__name__}: {exc}") from None
+
+
+def _duplicate(conn: Connection, article: Article, known: Known) -> StoreResult:
+    """Link a copy to the stored article and return the duplicate's result."""
+    if known.by != BY_URL:
+        link_copy(conn, article, known.article_id, known.by)
+    return StoreResult(known.article_id, True, BY_URL if known.by == BY_URL else BY_CONTENT)
+
+
+def store_extraction(engine: Engine, extraction: Extraction) -> StoreResult:
+    """Store an article and its facts in one transaction; a stored duplicate changes nothing."""
+    article = extraction.article
+    digest, keys = content_hash(article.text), text_keys(article)
+    try:
+        with engine.begin() as conn:
+            known = find_known(conn, article, digest, keys)
+            if known is not None:
+                return _duplicate(conn, article, known)
+            return Writer(conn).write(extraction, digest, keys)
+    except IntegrityError:
+        # Another writer stored the same text or URL between our check and our insert.
+        with engine.begin() as conn:
+            known = find_known(conn, article, digest, keys)
+            if known is None:
+                raise StoreError(f"cannot store article {article.id}: integrity error") from None
+            return _duplicate(conn, article, known)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot store article {article.id}: {exc.__class__.__name__}") from None
 
 
 class Writer:
@@ -71,9 +122,11 @@ class Writer:
         self._people: dict[str, int] = {}
         self._evidence: list[dict[str, Any]] = []
 
-    def write(self, extraction: Extraction, digest: str) -> StoreResult:
-        """Write the article, its people, matches, quotes, ties and evidence."""
+    def write(self, extraction: Extraction, digest: str, keys: TextKeys | None = None) -> StoreResult:
+        """Write the article, its source and content keys, people, matches, quotes, ties and evidence."""
         self.article_id = self._insert_article(extraction, digest)
+        link_copy(self.conn, extraction.article, self.article_id, "first")
+        record_keys(self.conn, self.article_id, keys or text_keys(extraction.article))
         result = StoreResult(article_id=self.article_id)
         for person in extraction.people:
             self._store_person(person)
