@@ -309,7 +309,7 @@ def _progress_text(report: IngestReport, rate: float, source: str, width: int) -
     shown = source if len(source) <= room else "…" + source[-(room - 1) :]
     counts = (
         f"stored {report.ingested:,} · duplicates {report.duplicates:,} · "
-        f"not football {len(report.not_football):,} · failed {len(report.failed):,}"
+        f"not football {report.not_football.total():,} · failed {len(report.failed):,}"
     )
     return f"{first}{shown}\n{counts[: max(width, 12)]}"
 

@@ -10,6 +10,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from archive_fixtures import crawl, page_html, response, warc_bytes
@@ -17,7 +18,8 @@ from cli_helpers import run_cli
 from rich.console import Console
 from stub_pipeline import StubPipeline
 
-from tabellino.models import Article, Document, Extraction
+from tabellino.models import Article, Document, Extraction, Match, Person, Quote, Span, Tie
+from tabellino.store.ingest import NO_FACTS, NO_LANGUAGE, not_football
 
 
 @pytest.fixture
@@ -163,5 +165,36 @@ def test_cli_ingest_shows_progress_on_a_terminal(
     monkeypatch.setattr("tabellino.cli._err", Console(file=screen, force_terminal=True, width=200))
     run_cli(["ingest", "--db", f"sqlite:///{tmp_path / 'p.db'}", str(archive_dir)], capsys)
     shown = screen.getvalue()
-    assert "item(s)" in shown and "/s" in shown
+    assert "items ·" in shown and "/s ·" in shown
     assert "stored 3" in shown and "failed 2" in shown
+
+
+def _extraction(language: str, **facts: Any) -> Extraction:
+    return Extraction(article=Article(id="a", text="Some words here.", language=language), **facts)
+
+
+@pytest.mark.parametrize(
+    ("extraction", "why"),
+    [
+        (_extraction("en", matches=[Match(home="Torino", away="Genoa")]), None),
+        (_extraction("en", ties=[Tie(winner="Torino", loser="Genoa")]), None),
+        (
+            _extraction(
+                "en",
+                quotes=[Quote(speaker="Paolo Vanoli", text="We believed.", span=Span(0, 4))],
+                people=[Person(name="Paolo Vanoli", role="coach", club="Torino")],
+            ),
+            None,
+        ),
+        (
+            _extraction("en", quotes=[Quote(speaker="A resident", text="It rained.", span=Span(0, 4))]),
+            NO_FACTS,
+        ),
+        (_extraction("en"), NO_FACTS),
+        (_extraction("unknown"), NO_LANGUAGE),
+    ],
+)
+def test_cli_ingest_not_football_means_no_match_tie_or_football_quote(
+    extraction: Extraction, why: str | None
+) -> None:
+    assert not_football(extraction) == why

@@ -84,7 +84,7 @@ class IngestReport:
     ingested: int = 0
     duplicate_urls: int = 0
     duplicate_texts: int = 0
-    not_football: list[tuple[str, str]] = field(default_factory=list)
+    not_football: Counter[str] = field(default_factory=Counter)  # by reason (counts only: runs are long)
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     new_matches: int = 0
@@ -104,7 +104,7 @@ class IngestReport:
     @property
     def seen(self) -> int:
         """Return how many inputs were handled (documents and failures)."""
-        return self.ingested + self.duplicates + len(self.not_football) + len(self.failed)
+        return self.ingested + self.duplicates + self.not_football.total() + len(self.failed)
 
     def add(self, result: StoreResult) -> None:
         """Count one stored article or duplicate."""
@@ -127,7 +127,7 @@ class IngestReport:
         """Return the end-of-run summary: one line of counts, then a line per non-empty count."""
         first = (
             f"ingested {self.ingested:,}, duplicates {self.duplicates:,}, failed {len(self.failed):,}, "
-            f"not football {len(self.not_football):,}, matches found {self.matches_found:,} "
+            f"not football {self.not_football.total():,}, matches found {self.matches_found:,} "
             f"({self.new_matches:,} new, {self.merged_matches:,} merged into stored matches, "
             f"{self.conflicts:,} conflict values) -> {where}"
         )
@@ -142,7 +142,7 @@ class IngestReport:
                 "by content (the same or nearly the same text from another URL or file)"
             )
         if self.not_football:
-            lines.append(f"not football: {_tally(Counter(why for _, why in self.not_football))}")
+            lines.append(f"not football: {_tally(self.not_football)}")
         if self.skipped:
             lines.append(f"skipped archive records: {_tally(self.skipped)}")
         if self.failed:
@@ -254,6 +254,6 @@ def _store_one(doc: Document, engine: Engine, pipeline: Processor, report: Inges
     extraction = pipeline.extract(article)
     why = not_football(extraction)
     if why is not None:
-        report.not_football.append((doc.id, why))
+        report.not_football[why] += 1
         return
     report.add(store_extraction(engine, extraction))
