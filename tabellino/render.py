@@ -7,9 +7,9 @@ from rich.table import Table
 from rich.text import Text
 
 from tabellino.models import Extraction, Goal, Match, Span
-from tabellino.store import Cite, Fact, IngestReport, MatchDetail, MatchSummary
+from tabellino.store import Cite, Fact, MatchDetail, MatchSummary
 
-__all__ = ["extraction_view", "ingest_summary", "match_view", "matches_table"]
+__all__ = ["extraction_view", "match_view", "matches_table"]
 
 _MAX_SENTENCE = 240  # keep evidence lines readable in a terminal
 
@@ -185,12 +185,3 @@ def _sources_table(detail: MatchDetail) -> Table:
         when = src.published.isoformat() if src.published else "?"
         table.add_row(str(src.article_id), when, src.language, src.says, label)
     return table
-
-
-def ingest_summary(report: IngestReport, where: str) -> str:
-    """Return the one-line end-of-run summary of an ingestion (the CLI prints failures before it)."""
-    return (
-        f"ingested {report.ingested}, duplicates {report.duplicates}, failed {len(report.failed)}, "
-        f"matches found {report.matches_found} ({report.new_matches} new, {report.merged_matches} merged "
-        f"into stored matches, {report.conflicts} conflict values) -> {where}"
-    )
