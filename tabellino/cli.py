@@ -21,7 +21,7 @@ from rich.console import Console
 
 from tabellino import __version__
 from tabellino.cli_feeds import feeds, fetch_options, url_fetcher, watch
-from tabellino.config import settings
+from tabellino.cli_options import db_option
 from tabellino.errors import DataFileError, TabellinoError
 
 if TYPE_CHECKING:
@@ -80,30 +80,6 @@ def _check_languages(ctx: click.Context, param: click.Parameter, values: Sequenc
     """Validate a repeatable (or comma-separated) ``--lang`` option."""
     codes = [c for v in values for c in v.split(",") if c.strip()]
     return [c for c in (_check_language(ctx, param, code) for code in codes) if c] or None
-
-
-def _check_db(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    """Validate a ``--db`` value as a database URL."""
-    from tabellino.store import describe
-
-    try:
-        describe(value)
-    except TabellinoError as exc:
-        raise click.BadParameter(str(exc).split("] ", 1)[-1]) from None
-    return value
-
-
-def _db_option(func: Any) -> Any:
-    """Add the ``--db URL`` option shared by every database command."""
-    return click.option(
-        "--db",
-        "db_url",
-        metavar="URL",
-        callback=_check_db,
-        default=lambda: settings().db_url,
-        show_default="sqlite:///tabellino.db, or $TABELLINO_DB_URL",
-        help="Database URL (SQLite file or PostgreSQL).",
-    )(func)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -225,7 +201,7 @@ def _warn(source: str, message: str) -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH... | -")
-@_db_option
+@db_option
 @click.option(
     "--lang", callback=_check_language, metavar="CODE", help="Language of every input (else detected)."
 )
@@ -315,7 +291,7 @@ def _progress_text(report: IngestReport, rate: float, source: str, width: int) -
 
 
 @cli.command()
-@_db_option
+@db_option
 def demo(db_url: str) -> int:
     """Ingest the bundled example articles into ./tabellino.db and list the matches."""
     from tabellino.store import list_matches, open_db
@@ -331,7 +307,7 @@ def demo(db_url: str) -> int:
 
 
 @cli.command()
-@_db_option
+@db_option
 @click.option("--club", metavar="NAME", help="Only matches of this club (any name the knowledge base knows).")
 @click.option("--competition", metavar="NAME", help="Only matches whose competition contains NAME.")
 @click.option("--since", type=IsoDate(), help="Only matches on or after this date (YYYY-MM-DD).")
@@ -390,7 +366,7 @@ def _kb_club(name: str) -> str | None:
 
 @cli.command()
 @click.argument("match_id", type=click.IntRange(min=1), metavar="MATCH_ID")
-@_db_option
+@db_option
 def show(match_id: int, db_url: str) -> int:
     """Show a match's tabellino: every value with the sentence it came from, and all sources."""
     from tabellino.render import match_view

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tabellino.config import settings
+from tabellino.cli_options import db_option
 
 if TYPE_CHECKING:
     from tabellino.ingest.addresses import IPNetwork
@@ -92,26 +92,6 @@ def url_fetcher(
     return make_fetcher(allow_private, allow_nets) if allow_private or allow_nets else None
 
 
-def _db_option(func: Any) -> Any:
-    """Add ``--db URL`` (as every database command has it)."""
-    return click.option(
-        "--db",
-        "db_url",
-        metavar="URL",
-        callback=_check_db,
-        default=lambda: settings().db_url,
-        show_default="sqlite:///tabellino.db, or $TABELLINO_DB_URL",
-        help="Database URL (SQLite file or PostgreSQL).",
-    )(func)
-
-
-def _check_db(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    """Validate ``--db`` as the other commands do."""
-    from tabellino.cli import _check_db as check  # here, not above: tabellino.cli imports this module
-
-    return check(ctx, param, value)
-
-
 def _check_feed_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
     """Validate a feed URL: http(s) with a host."""
     from urllib.parse import urlsplit
@@ -133,7 +113,7 @@ def feeds() -> None:
 
 @feeds.command("add")
 @click.argument("url", callback=_check_feed_url)
-@_db_option
+@db_option
 def feeds_add(url: str, db_url: str) -> int:
     """Register a feed URL (nothing is fetched until 'tabellino watch')."""
     from tabellino.store.feeds import add_feed, open_feeds_db
@@ -146,7 +126,7 @@ def feeds_add(url: str, db_url: str) -> int:
 
 
 @feeds.command("list")
-@_db_option
+@db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def feeds_list(db_url: str, fmt: str) -> int:
     """List the registered feeds with the outcome of their last check."""
@@ -174,7 +154,7 @@ def feeds_list(db_url: str, fmt: str) -> int:
 
 @feeds.command("remove")
 @click.argument("url", callback=_check_feed_url)
-@_db_option
+@db_option
 def feeds_remove(url: str, db_url: str) -> int:
     """Forget a feed and the items seen in it (stored articles stay)."""
     from tabellino.store.feeds import open_feeds_db, remove_feed
@@ -210,7 +190,7 @@ def _check_every(ctx: click.Context, param: click.Parameter, value: str | None) 
 )
 @click.option("--once", is_flag=True, help="One pass, even with --every.")
 @fetch_options
-@_db_option
+@db_option
 def watch(
     every: float | None, once: bool, allow_private: bool, allow_nets: list[IPNetwork], db_url: str
 ) -> int:
