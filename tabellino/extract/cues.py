@@ -73,6 +73,7 @@ class _CueIndex:
         self.lang = lang
         self.ids: dict[tuple[str, str], int] = {}
         self.automaton: ahocorasick.Automaton | None = None
+        self.companions: list[tuple[int, re.Pattern[str]]] | None = None
         self.last: _Hits | None = None
 
     def list_id(self, section: str, key: str) -> int:
@@ -80,7 +81,7 @@ class _CueIndex:
         found = self.ids.get((section, key))
         if found is None:
             found = self.ids[(section, key)] = len(self.ids)
-            self.automaton = None
+            self.automaton = self.companions = None
             self.last = None
         return found
 
@@ -112,13 +113,15 @@ class _CueIndex:
         """Return the regexes that extend phrase lists: ``<key>_patterns`` beside ``<key>``.
 
         They say what a list of fixed phrases cannot: a verb split from its particle ("opende ... de
-        score", "glich ... aus"), a goal named by its score ("de 2-1").
+        score", "glich ... aus"), a goal named by its score ("de 2-1"). Gathered once per set of lists.
         """
-        return [
-            (list_id, pattern)
-            for (section, key), list_id in self.ids.items()
-            for pattern in self.lang.patterns(section, f"{key}_patterns")
-        ]
+        if self.companions is None:
+            self.companions = [
+                (list_id, pattern)
+                for (section, key), list_id in self.ids.items()
+                for pattern in self.lang.patterns(section, f"{key}_patterns")
+            ]
+        return self.companions
 
     def _automaton(self) -> ahocorasick.Automaton:
         """Return the automaton over every phrase of every list asked for so far."""
