@@ -14,18 +14,19 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from tabellino.errors import DataFileError
 
-__all__ = ["AltMatch", "Alternation", "first_characters"]
+__all__ = ["AltMatch", "Alternation", "first_characters", "required_literals"]
 
 T = TypeVar("T")
 
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 _WORD = re.compile(r"\w")
 _MAX_RANGE = 256  # a wider character range at the start disables the look-ahead
+_MAX_SUBSETS = 512  # compiled subsets kept per scanner before the cache starts over
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,54 +44,98 @@ class AltMatch(Generic[T]):
 
 
 @dataclass(frozen=True, slots=True)
+class _Alternative:
+    """One alternative of an :class:`Alternation`: its regex, first characters and literal gate."""
+
+    source: str
+    first: frozenset[str] | None
+    gate: tuple[frozenset[str], ...]
+
+    def may_match(self, folded: str) -> bool:
+        """Return whether the case-folded text holds, for every required part, one of its literals."""
+        return all(any(word in folded for word in words) for words in self.gate)
+
+
+@dataclass(frozen=True, slots=True)
 class Alternation(Generic[T]):
-    """Many labelled regexes compiled into one, so that a text is scanned once for all of them."""
+    """Many labelled regexes compiled into one, so that a text is scanned once for all of them.
+
+    Each alternative carries a gate: literals any of its matches must contain ("final" for
+    ``semi[\\s-]?finals?``). A text is scanned only with the alternatives whose literals it holds,
+    compiled together once per such subset; most texts hold the words of few alternatives.
+    """
 
     pattern: re.Pattern[str] | None
     labels: tuple[T, ...]
+    alternatives: tuple[_Alternative, ...] = ()
+    subsets: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def build(cls, items: Iterable[tuple[T, str]], where: str) -> Alternation[T]:
         """Compile ``(label, regex)`` pairs (case-insensitive); named groups are kept per alternative."""
         labels: list[T] = []
-        parts: list[str] = []
+        alternatives: list[_Alternative] = []
         for i, (label, source) in enumerate(items):
-            parts.append(f"(?P<a{i}>{_rename_groups(source, i)})")
+            alternatives.append(_alternative(f"(?P<a{i}>{_rename_groups(source, i)})"))
             labels.append(label)
-        if not parts:
+        if not alternatives:
             return cls(None, ())
-        body = "|".join(parts)
+        body = "|".join(a.source for a in alternatives)
         try:
             re.compile(body, re.IGNORECASE)
         except re.error as exc:
             raise DataFileError(f"bad pattern in {where}: {exc}") from exc
-        return cls(re.compile(_prefilter(body) + "(?:" + body + ")", re.IGNORECASE), tuple(labels))
+        return cls(_compile(alternatives), tuple(labels), tuple(alternatives))
 
     def finditer(self, text: str) -> Iterator[AltMatch[T]]:
         """Yield the non-overlapping matches in ``text``, leftmost first."""
-        if self.pattern is None:
+        pattern = self._pattern_for(text)
+        if pattern is None:
             return
-        for m in self.pattern.finditer(text):
+        for m in pattern.finditer(text):
             index = int((m.lastgroup or "a0")[1:])
             yield AltMatch(self.labels[index], m, index)
+
+    def _pattern_for(self, text: str) -> re.Pattern[str] | None:
+        """Return the regex of the alternatives ``text`` may match (None when there are none)."""
+        if self.pattern is None or not self.alternatives:
+            return self.pattern
+        folded = text.casefold()
+        active = tuple(i for i, a in enumerate(self.alternatives) if a.may_match(folded))
+        if len(active) == len(self.alternatives):
+            return self.pattern
+        if not active:
+            return None
+        found = self.subsets.get(active)
+        if found is None:
+            if len(self.subsets) >= _MAX_SUBSETS:
+                self.subsets.clear()
+            found = self.subsets[active] = _compile([self.alternatives[i] for i in active])
+        return found
+
+
+def _alternative(source: str) -> _Alternative:
+    """Describe one alternative: its first characters and the literals its matches must contain."""
+    first = first_characters(source)
+    return _Alternative(source, frozenset(first) if first else None, required_literals(source))
+
+
+def _compile(alternatives: Sequence[_Alternative]) -> re.Pattern[str]:
+    """Compile alternatives into one case-insensitive regex behind a first-character look-ahead."""
+    body = "|".join(a.source for a in alternatives)
+    chars: set[str] = set()
+    for a in alternatives:
+        if a.first is None:
+            return re.compile(body, re.IGNORECASE)
+        chars |= a.first
+    boundary = r"\b" if all(_WORD.match(c) for c in chars) else ""
+    prefilter = boundary + "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+    return re.compile(prefilter + "(?:" + body + ")", re.IGNORECASE)
 
 
 def _rename_groups(source: str, index: int) -> str:
     """Suffix every named group of a regex with ``_<index>`` so alternatives can share names."""
     return _GROUP_NAME.sub(lambda m: f"(?P<{m.group(1)}_{index}>", source)
-
-
-def _prefilter(body: str) -> str:
-    """Return a look-ahead on the possible first characters of ``body`` ('' when unknown).
-
-    When every alternative starts with a letter or digit, matches are only tried where a word
-    starts (cue words are whole words; this also makes the scan several times faster).
-    """
-    chars = first_characters(body)
-    if not chars:
-        return ""
-    boundary = r"\b" if all(_WORD.match(c) for c in chars) else ""
-    return boundary + "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
 def first_characters(source: str) -> set[str] | None:
@@ -155,3 +200,52 @@ def _charset(items: Sequence[Any], c: Any) -> set[str] | None:
         else:
             return None
     return out
+
+
+def required_literals(source: str) -> tuple[frozenset[str], ...]:
+    """Return the literal parts every match of ``source`` contains, case-folded: each a set of choices.
+
+    ``round\\s+of\\s+(?:16|sixteen)`` gives ({"round"}, {"of"}, {"16", "sixteen"}). Parts that are
+    not plain literals (classes, optional groups, look-arounds) add nothing: the gate may let a
+    text through that cannot match, never the other way round. Empty when unknown.
+    """
+    try:
+        c = importlib.import_module("re._constants")
+        tree = importlib.import_module("re._parser").parse(source, re.IGNORECASE)
+        return tuple(_required(list(tree), c))
+    except Exception:  # the private parser changed: no gate, same matches
+        return ()
+
+
+def _required(items: Sequence[Any], c: Any) -> list[frozenset[str]]:
+    """Return the required literal choices of a parsed sequence, one set per required part."""
+    parts: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            parts.append(frozenset({"".join(run).casefold()}))
+            run = []
+        parts.extend(_required_item(op, av, c))
+    if run:
+        parts.append(frozenset({"".join(run).casefold()}))
+    return parts
+
+
+def _required_item(op: Any, av: Any, c: Any) -> list[frozenset[str]]:
+    """Return the required literal choices of one parsed item (none for what may match empty)."""
+    if op is c.SUBPATTERN:
+        return _required(list(av[-1]), c)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+        return _required(list(av[2]), c)
+    if op is c.BRANCH:
+        choices: set[str] = set()
+        for branch in av[1]:
+            parts = _required(list(branch), c)
+            if not parts:
+                return []
+            choices |= max(parts, key=lambda words: min(len(w) for w in words))
+        return [frozenset(choices)]
+    return []

@@ -250,6 +250,15 @@ class Context:
 
     @classmethod
     def build(cls, doc: Doc) -> Context:
+        """Return the layout and the scope of every match of ``doc`` (shared while the matches stay put).
+
+        The context components run one after another and fill other fields than those a scope is
+        built from (the matches, their result evidence, which one is primary), so one build serves them.
+        """
+        return _CONTEXTS.get((doc, doc.text, *_scope_inputs(doc)), lambda: cls._build(doc))
+
+    @classmethod
+    def _build(cls, doc: Doc) -> Context:
         """Build the layout and the scope of every match of ``doc``."""
         layout = Layout.of(doc)
         teams = _team_sentences(doc, layout)
@@ -292,6 +301,18 @@ class Context:
             if len(pair) == 2:
                 out[pair[0].index], out[pair[1].index] = pair[1], pair[0]
         return out
+
+
+_CONTEXTS: Memo[Context] = Memo()
+
+
+def _scope_inputs(doc: Doc) -> tuple[object, ...]:
+    """Return what the scopes are built from: each match, whether primary, and its result evidence."""
+    out: list[object] = []
+    for m in doc.matches:
+        out += [m, m.primary, m.home, m.away]
+        out += [m.evidence.get(key) for key in RESULT_KEYS]
+    return tuple(out)
 
 
 def _team_sentences(doc: Doc, layout: Layout) -> dict[str, set[int]]:

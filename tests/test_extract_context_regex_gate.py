@@ -1,0 +1,62 @@
+"""The literal gate of the shared cue scanner: it skips alternatives a text cannot match, never a match."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tabellino.extract.context_regex import Alternation, required_literals
+from tabellino.extract.context_stage import _cue_alternation
+from tabellino.extract.context_venue import _side_alternation
+from tabellino.extract.ties import _tie_alternation
+from tabellino.lang import load_language, supported_languages
+
+ROWS = Path(__file__).parent / "data" / "lang_rows"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"\bsemi[\s-]?finals?\b", [{"semi"}, {"final"}]),
+        (r"\bround\s+of\s+(?:16|sixteen)\b", [{"round"}, {"of"}, {"16", "sixteen"}]),
+        (r"\b(?:first|1st|opening)[\s-]legs?\b", [{"first", "1st", "opening"}, {"leg"}]),
+        (r"(?<![\w-])Finale\b(?=\s*di)", [{"finale"}]),
+        (r"\b(?:in\s+casa|fuori)?\s*\d+", []),
+    ],
+)
+def test_required_literals_lists_what_every_match_contains(source: str, expected: list[set[str]]) -> None:
+    """Each required part is the set of literals one of which every match holds (case-folded)."""
+    assert [set(part) for part in required_literals(source)] == expected
+
+
+def test_alternation_skips_the_alternatives_whose_words_are_absent() -> None:
+    """A text without an alternative's words is not matched by it, and one that has them still is."""
+    alt = Alternation.build([("qf", r"\bquarter[\s-]?finals?\b"), ("sf", r"\bsemi[\s-]?finals?\b")], "test")
+    assert [m.label for m in alt.finditer("They reach the Semi-Final.")] == ["sf"]
+    assert [m.label for m in alt.finditer("Nothing about any round here.")] == []
+    both = "Quarter-finals done, semi finals next."
+    assert [m.label for m in alt.finditer(both)] == ["qf", "sf"]
+
+
+def _texts() -> list[str]:
+    """Return the team-written sentences of every language's test rows."""
+    texts: list[str] = []
+    for path in sorted(ROWS.glob("*.json")):
+        texts += [row["text"] for row in json.loads(path.read_text(encoding="utf-8"))]
+    return texts
+
+
+@pytest.mark.parametrize("code", sorted(supported_languages()))
+def test_gated_scans_find_what_the_whole_alternation_finds(code: str) -> None:
+    """Over every test sentence, each language's stage, venue and tie scanners give the ungated matches."""
+    lang = load_language(code)
+    for alt in (_cue_alternation(lang), _side_alternation(lang), _tie_alternation(lang)):
+        if alt.pattern is None:
+            continue
+        for text in _texts():
+            gated = [(m.label, m.match.span()) for m in alt.finditer(text)]
+            matches = alt.pattern.finditer(text)
+            whole = [(alt.labels[int((m.lastgroup or "a0")[1:])], m.span()) for m in matches]
+            assert gated == whole, text
