@@ -11,21 +11,19 @@ character tests.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from tabellino.errors import DataFileError
+from tabellino.lang.prefilter import WORD, first_characters, required_literals
 
-__all__ = ["AltMatch", "Alternation", "first_characters", "required_literals"]
+__all__ = ["AltMatch", "Alternation"]
 
 T = TypeVar("T")
 
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
-_WORD = re.compile(r"\w")
-_MAX_RANGE = 256  # a wider character range at the start disables the look-ahead
 _MAX_SUBSETS = 512  # compiled subsets kept per scanner before the cache starts over
 
 
@@ -128,7 +126,7 @@ def _compile(alternatives: Sequence[_Alternative]) -> re.Pattern[str]:
         if a.first is None:
             return re.compile(body, re.IGNORECASE)
         chars |= a.first
-    boundary = r"\b" if all(_WORD.match(c) for c in chars) else ""
+    boundary = r"\b" if all(WORD.match(c) for c in chars) else ""
     prefilter = boundary + "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
     return re.compile(prefilter + "(?:" + body + ")", re.IGNORECASE)
 
@@ -136,116 +134,3 @@ def _compile(alternatives: Sequence[_Alternative]) -> re.Pattern[str]:
 def _rename_groups(source: str, index: int) -> str:
     """Suffix every named group of a regex with ``_<index>`` so alternatives can share names."""
     return _GROUP_NAME.sub(lambda m: f"(?P<{m.group(1)}_{index}>", source)
-
-
-def first_characters(source: str) -> set[str] | None:
-    """Return the characters a match of ``source`` can start with, or None when that is unknown.
-
-    Reads the parse tree of the standard library's regex parser, a private module; any change
-    there makes this return None and the scan simply tries every position.
-    """
-    try:
-        c = importlib.import_module("re._constants")
-        tree = importlib.import_module("re._parser").parse(source, re.IGNORECASE)
-        chars, nullable = _sequence(list(tree), c)
-    except Exception:  # the private parser changed: no look-ahead, same matches
-        return None
-    return None if nullable or not chars else chars
-
-
-def _sequence(items: Sequence[Any], c: Any) -> tuple[set[str] | None, bool]:
-    """Return the first characters of a sequence of parsed items, and whether it can match empty."""
-    out: set[str] = set()
-    for op, av in items:
-        chars, nullable = _item(op, av, c)
-        if chars is None:
-            return None, False
-        out |= chars
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _item(op: Any, av: Any, c: Any) -> tuple[set[str] | None, bool]:
-    """Return the first characters of one parsed item, and whether it can match empty."""
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return set(), True
-    if op is c.LITERAL:
-        return {chr(av)}, False
-    if op is c.IN:
-        return _charset(av, c), False
-    if op is c.BRANCH:
-        found = [_sequence(list(branch), c) for branch in av[1]]
-        if any(chars is None for chars, _ in found):
-            return None, False
-        return set().union(*(chars for chars, _ in found if chars)), any(n for _, n in found)
-    if op is c.SUBPATTERN:
-        return _sequence(list(av[-1]), c)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-        chars, nullable = _sequence(list(av[2]), c)
-        return chars, nullable or av[0] == 0
-    return None, False
-
-
-def _charset(items: Sequence[Any], c: Any) -> set[str] | None:
-    """Return the characters of a parsed character class (None for classes too wide to list)."""
-    out: set[str] = set()
-    for op, av in items:
-        if op is c.LITERAL:
-            out.add(chr(av))
-        elif op is c.RANGE and av[1] - av[0] <= _MAX_RANGE:
-            out.update(chr(x) for x in range(av[0], av[1] + 1))
-        elif op is c.CATEGORY and av in (c.CATEGORY_DIGIT, c.CATEGORY_UNI_DIGIT):
-            out.update("0123456789")
-        else:
-            return None
-    return out
-
-
-def required_literals(source: str) -> tuple[frozenset[str], ...]:
-    """Return the literal parts every match of ``source`` contains, case-folded: each a set of choices.
-
-    ``round\\s+of\\s+(?:16|sixteen)`` gives ({"round"}, {"of"}, {"16", "sixteen"}). Parts that are
-    not plain literals (classes, optional groups, look-arounds) add nothing: the gate may let a
-    text through that cannot match, never the other way round. Empty when unknown.
-    """
-    try:
-        c = importlib.import_module("re._constants")
-        tree = importlib.import_module("re._parser").parse(source, re.IGNORECASE)
-        return tuple(_required(list(tree), c))
-    except Exception:  # the private parser changed: no gate, same matches
-        return ()
-
-
-def _required(items: Sequence[Any], c: Any) -> list[frozenset[str]]:
-    """Return the required literal choices of a parsed sequence, one set per required part."""
-    parts: list[frozenset[str]] = []
-    run: list[str] = []
-    for op, av in items:
-        if op is c.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            parts.append(frozenset({"".join(run).casefold()}))
-            run = []
-        parts.extend(_required_item(op, av, c))
-    if run:
-        parts.append(frozenset({"".join(run).casefold()}))
-    return parts
-
-
-def _required_item(op: Any, av: Any, c: Any) -> list[frozenset[str]]:
-    """Return the required literal choices of one parsed item (none for what may match empty)."""
-    if op is c.SUBPATTERN:
-        return _required(list(av[-1]), c)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
-        return _required(list(av[2]), c)
-    if op is c.BRANCH:
-        choices: set[str] = set()
-        for branch in av[1]:
-            parts = _required(list(branch), c)
-            if not parts:
-                return []
-            choices |= max(parts, key=lambda words: min(len(w) for w in words))
-        return [frozenset(choices)]
-    return []

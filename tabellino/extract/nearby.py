@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from tabellino.extract.doc import Doc, PersonMention, split_sentences
 from tabellino.kb import ClubMention
 from tabellino.lang import LanguageData
+from tabellino.lang.prefilter import compile_scanning
 from tabellino.models import Evidence, Span
 
 __all__ = ["LangPatterns", "TextIndex", "fallback_name", "known_players", "role_is", "team_from_context"]
@@ -55,7 +56,7 @@ class LangPatterns:
         if key not in self._unions:
             pats = self.lang.patterns(self.section, f"{key}_patterns")
             joined = "|".join(f"(?:{p.pattern})" for p in pats)
-            self._unions[key] = re.compile(joined, re.IGNORECASE) if joined else _NEVER
+            self._unions[key] = compile_scanning(joined) if joined else _NEVER
         return self._unions[key]
 
     def get_named(self, keys: Sequence[str]) -> re.Pattern[str]:

@@ -8,6 +8,7 @@ Rossi" teaches that he is a Juventus player.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -71,7 +72,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int, str]]:
     """Return (start, end, text) of every capitalised-word run that reads as a person's name."""
     stop = _stopwords(doc.lang)
     particles = frozenset(fold(p) for p in doc.lang.words("people", "particles"))
-    blocked = _blocked(doc)
+    blocked = _Blocked(_blocked(doc))
     sentence_starts = {s.start for s in doc.sentences}
     runs: list[tuple[int, int, str]] = []
     token = _token_pattern(doc.lang)
@@ -141,45 +142,64 @@ def _token_pattern(lang: LanguageData) -> re.Pattern[str]:
 
 
 def _token_runs(
-    token: re.Pattern[str], text: str, start: int, end: int, blocked: list[tuple[int, int]]
+    token: re.Pattern[str], text: str, start: int, end: int, blocked: _Blocked
 ) -> list[list[re.Match[str]]]:
     """Split a sentence into runs of adjacent name-like tokens (single spaces between them)."""
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
+    last_end = -2
     for m in token.finditer(text, start, end):
-        if _inside(blocked, m.start(), m.end()):
-            current = _flush(runs, current)
+        m_start, m_end = m.span()
+        if blocked.overlaps(m_start, m_end):
+            if current:
+                runs.append(current)
+                current = []
             continue
-        if current and not _adjacent(text, current[-1], m):
-            current = _flush(runs, current)
+        if current and not _joined(text, last_end, m_start, current[-1]):
+            runs.append(current)
+            current = []
         current.append(m)
-    _flush(runs, current)
+        last_end = m_end
+    if current:
+        runs.append(current)
     return runs
 
 
-def _flush(runs: list[list[re.Match[str]]], current: list[re.Match[str]]) -> list[re.Match[str]]:
-    """Close the current run (if any) and return a new empty one."""
-    if current:
-        runs.append(current)
-    return []
+def _joined(text: str, last_end: int, start: int, last: re.Match[str]) -> bool:
+    """Return whether the token at ``start`` continues the run ending with token ``last`` at ``last_end``."""
+    return start == last_end + 1 and text[last_end] == " " and not _possessive(last)
 
 
-def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
-    """Return whether two tokens are separated by one space only (same name)."""
-    gap = text[left.end() : right.start()]
-    return gap == " " and not _POSSESSIVE.search(left.group())
+def _possessive(tok: re.Match[str]) -> bool:
+    """Return whether a token ends in a possessive mark ("Bremer's"), which ends a name."""
+    word = tok.group()
+    return word[-1] in "'’" or (word[-1] == "s" and word[-2:-1] in ("'", "’"))
 
 
-def _inside(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Return whether [start, end) overlaps a blocked span (blocked is sorted)."""
-    lo, hi = 0, len(blocked)
+class _Blocked:
+    """Sorted spans taken by other mentions, with a fast overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.ends = [e for _, e in spans]
+        self.sorted = all(a <= b for a, b in zip(self.ends, self.ends[1:], strict=False))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Return whether [start, end) overlaps a blocked span."""
+        i = bisect.bisect_right(self.ends, start) if self.sorted else _first_end_after(self.spans, start)
+        return i < len(self.spans) and self.spans[i][0] < end
+
+
+def _first_end_after(spans: list[tuple[int, int]], start: int) -> int:
+    """Return the first index whose span ends after ``start`` by binary search (spans sorted)."""
+    lo, hi = 0, len(spans)
     while lo < hi:
         mid = (lo + hi) // 2
-        if blocked[mid][1] <= start:
+        if spans[mid][1] <= start:
             lo = mid + 1
         else:
             hi = mid
-    return lo < len(blocked) and blocked[lo][0] < end
+    return lo
 
 
 def _clean_run(
@@ -187,12 +207,15 @@ def _clean_run(
 ) -> list[tuple[int, int, str]]:
     """Cut a token run at stop words and lowercase edges; return the name-shaped pieces."""
     pieces: list[list[re.Match[str]]] = [[]]
+    last = len(tokens) - 1
     for i, tok in enumerate(tokens):
-        word = _POSSESSIVE.sub("", tok.group())
-        inner = i + 1 < len(tokens)
-        if inner and (fold(word) in particles or _INITIAL.match(word)):
+        word = tok.group()
+        if _possessive(tok):
+            word = _POSSESSIVE.sub("", word)
+        folded = fold(word)
+        if i < last and (folded in particles or _INITIAL.match(word)):
             pieces[-1].append(tok)
-        elif fold(word.rstrip(".")) in stop or _all_caps(word):
+        elif folded.rstrip(".") in stop or (word.isupper() and _all_caps(word)):
             pieces.append([])
         else:
             pieces[-1].append(tok)

@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tabellino.lang import LanguageData, load_language, supported_languages
+from tabellino.lang.prefilter import compile_scanning
 from tabellino.models import Span
 
 __all__ = [
@@ -185,7 +186,7 @@ def _compile(vocab: _Vocab) -> _Compiled:
         rf"(?:\s+(?P<wd_a>{_alternation(vocab.after)})(?!\w))?(?:\s+(?:{parts})(?!\w))?"
     )
     # Every form starts a word: one look-behind fails fast inside words, most of any text.
-    regex = re.compile(r"(?<!\w)(?:" + "|".join(forms) + ")", re.IGNORECASE)
+    regex = compile_scanning(r"(?<!\w)(?:" + "|".join(forms) + ")")
     return _Compiled(vocab, regex, len(vocab.formats))
 
 

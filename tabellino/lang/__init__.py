@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from tabellino.errors import DataFileError, UnsupportedLanguageError
+from tabellino.lang.prefilter import compile_scanning
 
 __all__ = ["NEUTRAL", "LanguageData", "load_language", "neutral_language", "supported_languages"]
 
@@ -153,7 +154,7 @@ def _compile(code: str, section: str, key: str, value: Any) -> list[re.Pattern[s
     compiled = []
     for item in items:
         try:
-            compiled.append(re.compile(str(item), re.IGNORECASE))
+            compiled.append(compile_scanning(str(item)))
         except re.error as exc:
             raise DataFileError(f"{code}: bad pattern in {section}.{key}: {item!r}: {exc}") from exc
     return compiled
