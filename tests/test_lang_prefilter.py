@@ -1,17 +1,23 @@
-"""The literal gate of the shared cue scanner: it skips alternatives a text cannot match, never a match."""
+"""Scanning shortcuts read from a regex's parse tree skip work, never a match.
+
+The first-character look-ahead (every language pattern, the date scanner) and the literal gate of the
+shared cue scanner are checked against plain compilation over every language's test sentences.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from tabellino.extract.context_regex import Alternation, required_literals
+from tabellino.extract.context_regex import Alternation
 from tabellino.extract.context_stage import _cue_alternation
 from tabellino.extract.context_venue import _side_alternation
 from tabellino.extract.ties import _tie_alternation
 from tabellino.lang import load_language, supported_languages
+from tabellino.lang.prefilter import compile_scanning, first_characters, required_literals
 
 ROWS = Path(__file__).parent / "data" / "lang_rows"
 
@@ -60,3 +66,47 @@ def test_gated_scans_find_what_the_whole_alternation_finds(code: str) -> None:
             matches = alt.pattern.finditer(text)
             whole = [(alt.labels[int((m.lastgroup or "a0")[1:])], m.span()) for m in matches]
             assert gated == whole, text
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"\b(?:final|semi)", {"f", "s"}),
+        (r"(?<!\w)(?P<d>\d)", set("0123456789")),
+        (r"\w+", None),
+        (r"(?:a)?", None),
+    ],
+)
+def test_first_characters_reads_the_parse_tree(source: str, expected: set[str] | None) -> None:
+    """The first characters of a match are listed; wide classes and empty matches give None."""
+    assert first_characters(source) == expected
+
+
+@pytest.mark.parametrize("code", sorted(supported_languages()))
+def test_language_patterns_match_as_plainly_compiled(code: str) -> None:
+    """Every ``*_patterns`` regex of a language finds, behind its look-ahead, what the plain regex finds."""
+    lang = load_language(code)
+    texts = _texts()
+    for section, table in lang.data.items():
+        for key in table:
+            if not key.endswith("_patterns"):
+                continue
+            for fast in lang.patterns(section, key):
+                plain = re.compile(_without_lookahead(fast.pattern), re.IGNORECASE)
+                for text in texts:
+                    got = [m.span() for m in fast.finditer(text)]
+                    assert got == [m.span() for m in plain.finditer(text)], (section, key, text)
+
+
+def _without_lookahead(source: str) -> str:
+    """Return the source a scanning pattern was built from (the look-ahead and its group dropped)."""
+    if source.startswith("(?=["):
+        inner = source[source.index("])(?:") + len("])(?:") : -1]
+        return inner
+    return source
+
+
+def test_compile_scanning_leaves_a_literal_start_alone() -> None:
+    """A pattern starting with a plain character gets no look-ahead (the engine skips fast to it)."""
+    assert compile_scanning("in the (?P<m>\\d+)th minute").pattern == "in the (?P<m>\\d+)th minute"
+    assert compile_scanning(r"\bin\b").pattern.startswith("(?=[")
