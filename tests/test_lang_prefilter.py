@@ -15,9 +15,10 @@ import pytest
 from tabellino.extract.context_regex import Alternation
 from tabellino.extract.context_stage import _cue_alternation
 from tabellino.extract.context_venue import _side_alternation
+from tabellino.extract.nearby import LangPatterns
 from tabellino.extract.ties import _tie_alternation
 from tabellino.lang import load_language, supported_languages
-from tabellino.lang.prefilter import compile_scanning, first_characters, required_literals
+from tabellino.lang.prefilter import compile_scanning, first_characters, required_literals, strip_lookahead
 
 ROWS = Path(__file__).parent / "data" / "lang_rows"
 
@@ -92,21 +93,27 @@ def test_language_patterns_match_as_plainly_compiled(code: str) -> None:
             if not key.endswith("_patterns"):
                 continue
             for fast in lang.patterns(section, key):
-                plain = re.compile(_without_lookahead(fast.pattern), re.IGNORECASE)
+                plain = re.compile(strip_lookahead(fast.pattern), re.IGNORECASE)
                 for text in texts:
                     got = [m.span() for m in fast.finditer(text)]
                     assert got == [m.span() for m in plain.finditer(text)], (section, key, text)
-
-
-def _without_lookahead(source: str) -> str:
-    """Return the source a scanning pattern was built from (the look-ahead and its group dropped)."""
-    if source.startswith("(?=["):
-        inner = source[source.index("])(?:") + len("])(?:") : -1]
-        return inner
-    return source
 
 
 def test_compile_scanning_leaves_a_literal_start_alone() -> None:
     """A pattern starting with a plain character gets no look-ahead (the engine skips fast to it)."""
     assert compile_scanning("in the (?P<m>\\d+)th minute").pattern == "in the (?P<m>\\d+)th minute"
     assert compile_scanning(r"\bin\b").pattern.startswith("(?=[")
+
+
+@pytest.mark.parametrize("code", sorted(supported_languages()))
+def test_gated_section_scans_find_what_the_union_finds(code: str) -> None:
+    """``LangPatterns.scan`` skips a text only when the union of a key's patterns finds nothing in it."""
+    lang = load_language(code)
+    texts = _texts()
+    for section in ("coaches", "referee", "stats", "quotes"):  # the sections read through LangPatterns
+        pats = LangPatterns.of(lang, section)
+        table = lang.section(section)
+        for key in (k.removesuffix("_patterns") for k in table if k.endswith("_patterns")):
+            for text in texts:
+                got = [m.span() for m in pats.scan(key, text)]
+                assert got == [m.span() for m in pats.get(key).finditer(text)], (section, key, text)

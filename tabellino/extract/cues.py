@@ -183,12 +183,21 @@ def find_cues(
     ``end`` defaults to the end of the text. A phrase must lie wholly inside the range.
     """
     index = _index(lang)
-    list_id = index.list_id(section, key)
-    starts, cues = index.hits(text, list_id)
+    list_id = index.ids.get((section, key))
+    if list_id is None:
+        list_id = index.list_id(section, key)
+    last = index.last  # the common case, inlined: the long text scanned by the previous query
+    found = last.lists.get(list_id, _NO_HITS) if last is not None and last.text is text else None
+    starts, cues = found if found is not None else index.hits(text, list_id)
+    if not starts:
+        return []
     stop = len(text) if end < 0 else end
-    lo = bisect.bisect_left(starts, start)
+    lo = bisect.bisect_left(starts, start) if start > starts[0] else 0
     hi = bisect.bisect_left(starts, stop)
     return [c for c in cues[lo:hi] if c.end() <= stop]
+
+
+_NO_HITS: tuple[list[int], list[Cue]] = ([], [])
 
 
 @cache

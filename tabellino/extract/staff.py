@@ -123,7 +123,7 @@ def _role_cues(
     finder missed it ("Referee: Daniele Orsato" in wire copy).
     """
     text = index.text
-    for m in pats.get("role").finditer(text):
+    for m in pats.scan("role", text):
         club_before = index.club_ending_at(m.start(), pats.link_gap)
         phrase_start = club_before.start if club_before else m.start()
         if pats.excluded_before(text, phrase_start):
@@ -199,7 +199,7 @@ def _skip_space(text: str, pos: int) -> int:
 def _led_by_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
     """Yield "the side coached by X", "under the guidance of X", "gli uomini di X" cues."""
     text = index.text
-    for m in pats.get("led_by").finditer(text):
+    for m in pats.scan("led_by", text):
         person = index.person_starting_near(m.end(), 2)
         if person is None:
             continue
@@ -342,7 +342,7 @@ def _referee_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
     for cue in _role_cues(index, pats, strength_of_club=CUE_CLUB, fallback=True):
         cue.strength = CUE_CLUB  # the referee's role word is the cue, whatever club stands near it
         yield cue
-    for m in pats.get("led_by").finditer(text):
+    for m in pats.scan("led_by", text):
         person = index.person_starting_near(m.end(), 2)
         if person is not None:
             yield Cue(person.name, Span(m.start(), person.end), person.start, strength=CUE_CLUB)
@@ -356,7 +356,7 @@ def _referee_acts(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
     """Yield "X assegna il rigore", "X pointed to the spot": the clause subject before the act."""
     text = index.text
     passive = pats.get("passive")
-    for m in pats.get("act").finditer(text):
+    for m in pats.scan("act", text):
         clause = index.clause(m.start(), pats.get("clause_break"))
         person = index.last_person_between(max(clause.start, m.start() - 60), m.start())
         if person is None:

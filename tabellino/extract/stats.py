@@ -95,7 +95,7 @@ def find_stats(doc: Doc) -> None:
 def _find_values(index: TextIndex, pats: LangPatterns, nums: _NumberRegexes) -> list[_Value]:
     """Return every statistic value of the text in text order ("shots on target" beats "shots")."""
     values: list[_Value] = []
-    for m in pats.get_named([_KEYS[k] for k in KINDS]).finditer(index.text):
+    for m in pats.scan_named([_KEYS[k] for k in KINDS], index.text):
         kind = next(k for k in KINDS if m.group(_KEYS[k]) is not None)
         values.extend(_values_at(index, pats, nums, kind, m))
     return values

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["WORD", "compile_scanning", "first_characters", "required_literals"]
+__all__ = ["WORD", "compile_scanning", "first_characters", "required_literals", "strip_lookahead"]
 
 WORD = re.compile(r"\w")
 _MAX_RANGE = 256  # a wider character range at the start disables the look-ahead
@@ -32,7 +32,18 @@ def compile_scanning(source: str, flags: int = re.IGNORECASE) -> re.Pattern[str]
     if not chars or _starts_with_literal(source):
         return re.compile(source, flags)
     ahead = "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
-    return re.compile(ahead + "(?:" + source + ")", flags)
+    return re.compile(ahead + _OPEN + source + ")", flags)
+
+
+_OPEN = "(?:"
+_AHEAD_END = "])" + _OPEN
+
+
+def strip_lookahead(source: str) -> str:
+    """Return the source :func:`compile_scanning` was given for the pattern source it produced."""
+    if source.startswith("(?=[") and _AHEAD_END in source:
+        return source[source.index(_AHEAD_END) + len(_AHEAD_END) : -1]
+    return source
 
 
 def _starts_with_literal(source: str) -> bool:
