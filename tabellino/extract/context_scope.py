@@ -26,6 +26,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from tabellino.extract.doc import Doc, split_sentences
 from tabellino.lang import LanguageData
+from tabellino.lang.prefilter import may_match
 from tabellino.models import Match, Span
 
 __all__ = [
@@ -363,7 +364,8 @@ def _reference_sentences(
     patterns = doc.lang.patterns("stages", "match_reference_patterns")
     if primary is None or not patterns:
         return set()
-    found = {layout.sentence_at(m.start()) for p in patterns for m in p.finditer(doc.text)}
+    scanned = [p for p in patterns if may_match(p, doc.text)]
+    found = {layout.sentence_at(m.start()) for p in scanned for m in p.finditer(doc.text)}
     others = {s for name, sents in teams.items() if name not in primary.teams() for s in sents}
     return found - others
 

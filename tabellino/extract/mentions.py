@@ -10,6 +10,7 @@ from tabellino.extract import component
 from tabellino.extract.doc import Doc, MinuteMention, ScoreMention
 from tabellino.kb import ClubMention
 from tabellino.lang import LanguageData
+from tabellino.lang.prefilter import may_match
 
 __all__ = ["find_minutes", "find_scores", "number_value"]
 
@@ -112,6 +113,8 @@ def find_minutes(text: str, lang: LanguageData) -> list[MinuteMention]:
     found: dict[int, MinuteMention] = {}
     second = _second_half_words(lang)
     for pattern in lang.patterns("minutes", "minute_patterns"):
+        if not may_match(pattern, text):
+            continue
         for m in pattern.finditer(text):
             minute = _minute_from_match(m, second)
             if minute is not None and not _overlaps(found, minute):

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from tabellino.extract.doc import Doc, PersonMention, split_sentences
 from tabellino.kb import ClubMention
 from tabellino.lang import LanguageData
-from tabellino.lang.prefilter import compile_scanning, required_literals, strip_lookahead
+from tabellino.lang.prefilter import compile_scanning, may_match
 from tabellino.models import Evidence, Span
 
 __all__ = ["LangPatterns", "TextIndex", "fallback_name", "known_players", "role_is", "team_from_context"]
@@ -33,7 +33,6 @@ class LangPatterns:
         self.lang = lang
         self.section = section
         self._unions: dict[str, re.Pattern[str]] = {}
-        self._gates: dict[str, list[tuple[frozenset[str], ...]]] = {}
         words = self.words("articles") + self.words("prepositions")
         self._link = re.compile(rf"(?:\s|[,:]|['’]s?(?!\w)|{_word_alt(words)})*")
         self._prep = re.compile(rf"\s*{_word_alt(self.words('prepositions'))}\s*")
@@ -77,14 +76,7 @@ class LangPatterns:
 
     def _may_match(self, key: str, text: str) -> bool:
         """Return whether ``text`` holds the literals of at least one ``<key>_patterns`` regex."""
-        gates = self._gates.get(key)
-        if gates is None:
-            pats = self.lang.patterns(self.section, f"{key}_patterns")
-            gates = self._gates[key] = [required_literals(_source(p)) for p in pats]
-        if not gates:
-            return False
-        folded = _casefolded(text)
-        return any(all(any(w in folded for w in part) for part in gate) for gate in gates)
+        return any(may_match(p, text) for p in self.lang.patterns(self.section, f"{key}_patterns"))
 
     def get_named(self, keys: Sequence[str]) -> re.Pattern[str]:
         """Return one regex with a named group per key; earlier keys win at the same position."""
@@ -150,23 +142,6 @@ class LangPatterns:
         """Return the position after the white space and optional adverb that follow ``pos``."""
         m = self._gap_words.match(text, pos)
         return m.end() if m else pos
-
-
-def _source(pattern: re.Pattern[str]) -> str:
-    """Return the regex a language pattern was written as (without a scanning look-ahead)."""
-    return strip_lookahead(pattern.pattern)
-
-
-_FOLDED: list[tuple[str, str]] = []
-
-
-def _casefolded(text: str) -> str:
-    """Return ``text`` case-folded, remembering the last text (the components scan the same doc text)."""
-    if _FOLDED and _FOLDED[0][0] is text:
-        return _FOLDED[0][1]
-    folded = text.casefold()
-    _FOLDED[:] = [(text, folded)]
-    return folded
 
 
 def _word_alt(words: Sequence[str]) -> str:

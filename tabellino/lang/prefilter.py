@@ -14,9 +14,18 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-__all__ = ["WORD", "compile_scanning", "first_characters", "required_literals", "strip_lookahead"]
+__all__ = [
+    "WORD",
+    "casefolded",
+    "compile_scanning",
+    "first_characters",
+    "may_match",
+    "required_literals",
+    "strip_lookahead",
+]
 
 WORD = re.compile(r"\w")
 _MAX_RANGE = 256  # a wider character range at the start disables the look-ahead
@@ -54,6 +63,33 @@ def _starts_with_literal(source: str) -> bool:
     except Exception:  # the private parser changed: treat as not known
         return True
     return bool(tree) and tree[0][0] is c.LITERAL
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """Return False when ``text`` lacks a literal every match of ``pattern`` contains (no scan needed)."""
+    gate = _gate(pattern)
+    if not gate:
+        return True
+    folded = casefolded(text)
+    return all(any(word in folded for word in part) for part in gate)
+
+
+@lru_cache(maxsize=4096)
+def _gate(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Return the required literals of a compiled pattern (read once per pattern)."""
+    return required_literals(strip_lookahead(pattern.pattern))
+
+
+_FOLDED: list[tuple[str, str]] = []
+
+
+def casefolded(text: str) -> str:
+    """Return ``text`` case-folded, remembering the last text (the components scan the same doc text)."""
+    if _FOLDED and _FOLDED[0][0] is text:
+        return _FOLDED[0][1]
+    folded = text.casefold()
+    _FOLDED[:] = [(text, folded)]
+    return folded
 
 
 def first_characters(source: str) -> set[str] | None:
