@@ -16,19 +16,38 @@ __all__ = ["find_minutes", "find_scores", "number_value"]
 
 _MAX_GOALS = 20
 _MIN_SHORT = 4
+_BEFORE_WINDOW = 12  # characters before a club name searched for an other-team word
 
 
 @component("mentions")
 def annotate_mentions(doc: Doc) -> None:
     """Fill the doc's club, competition, venue, city, score and minute mentions."""
     code = doc.lang.code
-    doc.clubs = doc.kb.find_clubs(doc.text, code)
+    doc.clubs = [_first_team_or_unresolved(doc, c) for c in doc.kb.find_clubs(doc.text, code)]
     doc.competitions = doc.kb.find_competitions(doc.text, code)
     doc.venues = doc.kb.find_venues(doc.text, code)
     doc.cities = doc.kb.find_cities(doc.text, code)
     doc.clubs = sorted(doc.clubs + _short_forms(doc), key=lambda c: c.start)
     doc.scores = find_scores(doc.text, doc.lang)
     doc.minutes = find_minutes(doc.text, doc.lang)
+
+
+def _first_team_or_unresolved(doc: Doc, club: ClubMention) -> ClubMention:
+    """Return the mention, or, when it names another team of the club, the whole name unresolved.
+
+    "Barcelona B", "Atalanta U23", "Jong Ajax" are not the first team (``[clubs] other_team_*``);
+    the knowledge base has no such team, so the mention covers the whole name and stands for none.
+    """
+    text = doc.text
+    for pattern in doc.lang.patterns("clubs", "other_team_after_patterns"):
+        m = pattern.match(text, club.end)
+        if m is not None:
+            return ClubMention(club.start, m.end(), text[club.start : m.end()], ())
+    for pattern in doc.lang.patterns("clubs", "other_team_before_patterns"):
+        m = pattern.search(text, max(0, club.start - _BEFORE_WINDOW), club.start)
+        if m is not None:
+            return ClubMention(m.start(), club.end, text[m.start() : club.end], ())
+    return club
 
 
 def _short_forms(doc: Doc) -> list[ClubMention]:
