@@ -5,6 +5,7 @@ from __future__ import annotations
 from tabellino.extract import component
 from tabellino.extract.doc import Doc
 from tabellino.extract.results import StatedResult, find_results
+from tabellino.extract.results_base import club_label
 from tabellino.models import Match
 
 __all__ = ["build_matches"]
@@ -73,8 +74,8 @@ def _match_from(doc: Doc, cluster: list[StatedResult]) -> Match:
     """Build one match from statements of it (the certain one fixes home and away)."""
     lead = next((r for r in cluster if r.certain), cluster[0])
     match = Match(
-        home=doc.club_name(lead.home),
-        away=doc.club_name(lead.away),
+        home=club_label(doc, lead.home),
+        away=club_label(doc, lead.away),
         home_away_certain=lead.certain,
         home_goals=lead.home_goals,
         away_goals=lead.away_goals,
@@ -82,7 +83,7 @@ def _match_from(doc: Doc, cluster: list[StatedResult]) -> Match:
         half_time=next((r.half_time for r in cluster if r.half_time), None),
     )
     if lead.winner:
-        match.winner = lead.winner if lead.winner == "draw" else doc.club_name(lead.winner)
+        match.winner = lead.winner if lead.winner == "draw" else club_label(doc, lead.winner)
     for r in cluster:
         _cite_all(doc, match, r)
     return match
@@ -93,7 +94,7 @@ def _cite_all(doc: Doc, match: Match, r: StatedResult) -> None:
     for key, span in r.spans.items():
         if key in ("home", "away"):
             club = r.home if key == "home" else r.away
-            field = "home" if doc.club_name(club) == match.home else "away"
+            field = "home" if club_label(doc, club) == match.home else "away"
             match.cite(field, span)
         else:
             match.cite(key, span)
@@ -105,7 +106,7 @@ def _consistent(doc: Doc, match: Match, r: StatedResult) -> bool:
         return True
     if r.winner == "draw":
         return match.home_goals == match.away_goals
-    winner = doc.club_name(r.winner)
+    winner = club_label(doc, r.winner)
     home_won = match.home_goals > match.away_goals
     away_won = match.away_goals > match.home_goals
     return (winner == match.home and home_won) or (winner == match.away and away_won)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tabellino.extract import component
 from tabellino.extract.doc import Doc
+from tabellino.extract.results_local import name_offsets
 from tabellino.models import Match
 
 __all__ = ["choose_primary"]
@@ -44,8 +45,15 @@ def _is_round_up(doc: Doc) -> bool:
 
 
 def _named_clubs(doc: Doc) -> list[tuple[int, str]]:
-    """Return (offset, canonical name) of every resolved club mention, in text order."""
-    return [(c.start, doc.club_name(c.club)) for c in doc.clubs if c.club]
+    """Return (offset, canonical name) of every resolved club mention, in text order.
+
+    A match team no KB mention names is a club the KB does not know: its name as written counts.
+    """
+    named = [(c.start, doc.club_name(c.club)) for c in doc.clubs if c.club]
+    known = {name for _, name in named}
+    local = {team for m in doc.matches for team in m.teams() if team not in known}
+    named += [(offset, team) for team in sorted(local) for offset in name_offsets(doc.text, team)]
+    return sorted(named)
 
 
 def _weight(

@@ -1,0 +1,166 @@
+"""What every result finder shares: the stated-result record and helpers over clubs and cues.
+
+The finders (:mod:`results_lines`, :mod:`results_prose`, :mod:`results_winner`,
+:mod:`results_local`, :mod:`results_unnamed`) are run in order by :mod:`results`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tabellino.extract.cues import Cue, ends_with_cue, find_cues, is_only_cue
+from tabellino.extract.doc import Doc, ScoreMention
+from tabellino.kb import ClubMention
+from tabellino.models import Span
+
+__all__ = [
+    "LOCAL_PREFIX",
+    "OUTCOME_KEYS",
+    "StatedResult",
+    "after_opponent_marker",
+    "club_label",
+    "clubs_between",
+    "distinct",
+    "is_infinitive",
+    "joined",
+    "leg_near",
+    "line_bounds",
+    "nearest_outcome",
+    "nearest_outcome_cue",
+    "outcome_cue",
+    "resolved",
+    "result_spans",
+    "subject_and_other",
+]
+
+LOCAL_PREFIX = "local:"
+"""Prefix of the id of a club the knowledge base does not know (see :mod:`results_local`)."""
+
+_LEADING_ARTICLE = re.compile(r"(?:\b(?:the|il|lo|la|l['’]|i|gli|le)\s*)$", re.IGNORECASE)
+
+OUTCOME_KEYS = ("win_words", "loss_words", "draw_words")
+
+
+@dataclass
+class StatedResult:
+    """One statement of a match result in the text (before merging)."""
+
+    home: str
+    away: str
+    home_goals: int | None
+    away_goals: int | None
+    certain: bool
+    spans: dict[str, Span]
+    winner: str | None = None
+    leg: int | None = None
+    half_time: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def club_label(doc: Doc, club_id: str) -> str:
+    """Return the name of a club id: the KB's canonical name, or a local club's name as written."""
+    if club_id.startswith(LOCAL_PREFIX):
+        return club_id[len(LOCAL_PREFIX) :]
+    return doc.club_name(club_id)
+
+
+def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the start and end of the line(s) holding ``[start, end)``."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return lo, len(text) if hi < 0 else hi
+
+
+def resolved(clubs: list[ClubMention]) -> list[ClubMention]:
+    """Return the club mentions resolved to a single club."""
+    return [c for c in clubs if c.club is not None]
+
+
+def clubs_between(doc: Doc, start: int, end: int) -> list[ClubMention]:
+    """Return resolved club mentions fully inside ``[start, end)``."""
+    return resolved(doc.clubs_in(Span(start, end))) if start < end else []
+
+
+def result_spans(home: ClubMention, away: ClubMention, score: ScoreMention | None) -> dict[str, Span]:
+    """Return the evidence spans of a result's clubs and score."""
+    spans = {"home": Span(home.start, home.end), "away": Span(away.start, away.end)}
+    if score is not None:
+        spans["score"] = Span(score.start, score.end)
+    return spans
+
+
+def distinct(clubs: list[ClubMention]) -> list[ClubMention]:
+    """Return the first mention of each distinct club, in order."""
+    seen: set[str | None] = set()
+    out = []
+    for club in clubs:
+        if club.club not in seen:
+            seen.add(club.club)
+            out.append(club)
+    return out
+
+
+def after_opponent_marker(doc: Doc, before: str) -> bool:
+    """Return whether ``before`` ends with an opponent marker ("against", "contro"), articles allowed."""
+    stripped = _LEADING_ARTICLE.sub("", before)
+    return ends_with_cue(doc.lang, "results", "opponent_markers", stripped)
+
+
+def subject_and_other(doc: Doc, first: ClubMention, second: ClubMention) -> tuple[ClubMention, ClubMention]:
+    """Return (subject, other): the first club unless an opponent marker precedes it."""
+    before = doc.text[max(0, first.start - 25) : first.start]
+    if after_opponent_marker(doc, before):
+        return second, first
+    return first, second
+
+
+def nearest_outcome(doc: Doc, score: ScoreMention, lo: int, hi: int) -> str | None:
+    """Return "win", "loss" or "draw" for the outcome cue nearest the score in ``[lo, hi)``."""
+    cue = nearest_outcome_cue(doc, score, lo, hi)
+    return cue[0] if cue else None
+
+
+def nearest_outcome_cue(doc: Doc, score: ScoreMention, lo: int, hi: int) -> tuple[str, Cue] | None:
+    """Return (kind, cue) of the win/loss/draw cue nearest the score in ``[lo, hi)``."""
+    best: tuple[int, str, Cue] | None = None
+    for kind, key in (("win", "win_words"), ("loss", "loss_words"), ("draw", "draw_words")):
+        for m in find_cues(doc.lang, "results", key, doc.text, lo, hi):
+            distance = min(abs(m.start() - score.end), abs(score.start - m.end()))
+            if best is None or distance < best[0]:
+                best = (distance, kind, m)
+    return (best[1], best[2]) if best else None
+
+
+def leg_near(doc: Doc, lo: int, hi: int) -> int | None:
+    """Return 1 or 2 when the window names the first or second leg."""
+    if find_cues(doc.lang, "results", "first_leg_words", doc.text, lo, hi):
+        return 1
+    if find_cues(doc.lang, "results", "second_leg_words", doc.text, lo, hi):
+        return 2
+    return None
+
+
+def joined(doc: Doc, first: ClubMention, second: ClubMention) -> bool:
+    """Return whether two clubs are joined by "and" alone ("Inter and Milan"), as subjects together."""
+    return is_only_cue(doc.lang, "results", "coordinators", doc.text[first.end : second.start])
+
+
+def outcome_cue(doc: Doc, lo: int, hi: int) -> tuple[str, Cue] | None:
+    """Return the only win/loss/draw cue of a clause (none when it has several or a tie word)."""
+    best: tuple[str, Cue] | None = None
+    kinds: set[str] = set()
+    for kind, key in (("win", "win_words"), ("loss", "loss_words"), ("draw", "draw_words")):
+        for m in find_cues(doc.lang, "results", key, doc.text, lo, hi):
+            if find_cues(doc.lang, "results", "tie_only_words", m.group(), 0, len(m.group())):
+                return None
+            kinds.add(kind)
+            if best is None or m.start() < best[1].start():
+                best = (kind, m)
+    return best if len(kinds) == 1 else None
+
+
+def is_infinitive(doc: Doc, cue: Cue) -> bool:
+    """Return whether the cue is an infinitive ("to win", "per vincere"): wished for, not done."""
+    before = doc.text[max(0, cue.start() - 6) : cue.start()]
+    return ends_with_cue(doc.lang, "results", "infinitive_markers", before)
