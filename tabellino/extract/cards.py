@@ -5,7 +5,7 @@ from __future__ import annotations
 from tabellino.extract import component
 from tabellino.extract.cues import Cue, find_cues
 from tabellino.extract.doc import Doc, PersonMention
-from tabellino.extract.goals import learned_team, team_of_person
+from tabellino.extract.goal_teams import learned_team, team_of_person
 from tabellino.extract.people import surname_key
 from tabellino.models import Match, RedCard, Span
 
@@ -27,7 +27,8 @@ def find_red_cards(doc: Doc) -> None:
         match = _match_of(doc, person, sent, cue.start())
         if match is None or _already(match, person):
             continue
-        card = RedCard(team=team_of_person(doc, person, match), player=person.name)
+        team = team_of_person(doc, person, match) or _team_from_goals(match, person)
+        card = RedCard(team=team, player=person.name)
         if card.team is not None and not match.has_team(card.team):
             continue
         minute = _minute_in(doc, sent, cue)
@@ -71,6 +72,14 @@ def _match_of(doc: Doc, person: PersonMention, sent: Span, offset: int) -> Match
     placed = [(m.last_offset_before(offset), m) for m in candidates]
     placed = [x for x in placed if x[0] >= 0]
     return max(placed, key=lambda x: x[0])[1] if placed else None
+
+
+def _team_from_goals(match: Match, person: PersonMention) -> str | None:
+    """Return the side a player scored for in the match (own goals aside): a player has one side."""
+    key = surname_key(person.name)
+    teams = {g.team for g in match.goals if g.scorer and not g.own_goal and surname_key(g.scorer) == key}
+    teams.discard(None)
+    return teams.pop() if len(teams) == 1 else None
 
 
 def _already(match: Match, person: PersonMention) -> bool:

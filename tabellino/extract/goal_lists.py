@@ -6,14 +6,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from tabellino.extract.cues import find_cues
-from tabellino.extract.doc import Doc, MinuteMention, PersonMention
+from tabellino.extract.doc import Doc, PersonMention
 from tabellino.extract.people import fold
 from tabellino.models import Goal, Match, Span
 
-__all__ = ["BracketGoals", "complete_teams", "find_bracket_goals", "find_listed_goals"]
+__all__ = ["complete_teams", "find_listed_goals", "find_prose_lists"]
 
 # A separator inside brackets ("Rossi (77., pen.)") parts details of one item, not items.
 _ITEM_SEP = re.compile(r"(?:[,;\n]|\s[-–]\s)(?![^()\n]*\))")
@@ -25,21 +24,9 @@ _ONLY_MINUTES = re.compile(r"[\s\d'’′+.,;]+")
 _LABEL_END = re.compile(r"\s[A-Z][a-z]+(?:\s[a-z]+){0,2}:\s")
 _NONE = 10**9  # "no evidence before this point": farther than any offset
 _WIRE_TOKEN = re.compile(r"\s*\(\d{1,2}\)\s*\d{1,2}\s*")
-_BRACKET_AFTER = re.compile(r"\s?\(([^()\n]{1,40})\)")
-_BRACKET_SEGMENT = re.compile(r"[^,;]+")
 _FLAG_KEYS = ("penalty_words", "own_goal_words")
-
-
-@dataclass(frozen=True, slots=True)
-class BracketGoals:
-    """A person with goal minutes in brackets: "Kane (12., 56.)", "(Rossi, 65')".
-
-    ``goals`` holds (minute, penalty, own goal) per minute; ``end`` is the offset after the bracket.
-    """
-
-    person: PersonMention
-    goals: list[tuple[MinuteMention, bool, bool]]
-    end: int
+_NAME_BRACKET = re.compile(r"\(\s*([^\W\d_][^()\d\n]{0,40}?)\s*\)")
+_PROSE_LIST_END = re.compile(r"[.;!?](?![\w)])|\n")  # "g.p.)" inside an item does not end the list
 
 
 def find_listed_goals(doc: Doc) -> dict[int, list[Goal]]:
@@ -76,12 +63,17 @@ def _header_list(doc: Doc, lo: int, hi: int) -> list[tuple[Match, list[Goal]]]:
         start = m.end() + colon.end()
         end = _list_end(doc.text, start, hi)
         team_before = _club_just_before(doc, m.start())
-        if team_before is None and doc.text[lo : m.start()].strip(" \t-–•*·") != "":
+        if team_before is None and not _opens_line_or_sentence(doc, lo, m.start()):
             continue
         match = _match_for_list(doc, m.start(), team_before)
         if match is not None:
             found.append((match, _parse_list(doc, match, start, end, team_before)))
     return found
+
+
+def _opens_line_or_sentence(doc: Doc, lo: int, pos: int) -> bool:
+    """Return whether a list header at ``pos`` opens its line (after bullets) or its sentence."""
+    return doc.text[lo:pos].strip(" \t-–•*·") == "" or doc.sentence_of(pos).start == pos
 
 
 def _list_end(text: str, start: int, hi: int) -> int:
@@ -152,6 +144,11 @@ def _parse_items(doc: Doc, match: Match, start: int, end: int, team: str | None)
                 goal.team = goal.team or side
         elif goals:
             found = _more_minutes(doc, goals[-1], lo, hi)
+            if found and goals[-1].minute is None:  # "Kane, 23": the minute of the item before
+                first = found.pop(0)
+                goals[-1].minute, goals[-1].added = first.minute, first.added
+            elif not found:
+                _late_minute(doc, goals[-1], lo, hi)
         goals.extend(found)
     return goals
 
@@ -169,6 +166,22 @@ def _running_side(
     if now == (before[0], before[1] + 1):
         return match.away, now
     return None, now
+
+
+def _late_minute(doc: Doc, previous: Goal, lo: int, hi: int) -> None:
+    """Give the previous item's goal the minute an item holding only a minute phrase states.
+
+    Brazilian tables write the minute after the name: "Gols: X, aos 15 minutos do primeiro
+    tempo; Y, aos 3 do segundo tempo".
+    """
+    minutes = [m for m in doc.minutes if lo <= m.start and m.end <= hi]
+    if previous.minute is not None or len(minutes) != 1:
+        return
+    rest = doc.text[lo : minutes[0].start] + doc.text[minutes[0].end : hi]
+    if rest.strip(" \t,;.|-–"):
+        return
+    previous.minute, previous.added = minutes[0].minute, minutes[0].added
+    previous.evidence.spans.append(Span(minutes[0].start, minutes[0].end))
 
 
 def _more_minutes(doc: Doc, previous: Goal, lo: int, hi: int) -> list[Goal]:
@@ -303,63 +316,63 @@ def complete_teams(match: Match, goals: list[Goal]) -> None:
             goal.team = open_teams[0]
 
 
-def find_bracket_goals(doc: Doc) -> list[BracketGoals]:
-    """Return every person written with only goal minutes (and penalty / own-goal words) in brackets."""
-    out = []
-    for person in doc.people:
-        inner = _bracket_of(doc.text, person)
-        if inner is None:
-            continue
-        goals = _bracket_minutes(doc, inner[0], inner[1])
-        if goals:
-            out.append(BracketGoals(person, goals, inner[1] + 1))
-    return out
+def find_prose_lists(doc: Doc) -> list[tuple[Match, list[Goal]]]:
+    """Return the goals of scorer lists written inside prose, minute first and the scorer in
+    brackets: "... only Braga scored: goals at minutes 44 (Rossi), 55 (Bianchi) and 81 (Verdi)".
 
-
-def _bracket_of(text: str, person: PersonMention) -> tuple[int, int] | None:
-    """Return the inner span of "Name (...)" or of "(Name, ...)" (the part after the name)."""
-    after = _BRACKET_AFTER.match(text, person.end)
-    if after is not None:
-        return after.start(1), after.end(1)
-    if person.start == 0 or text[person.start - 1] != "(":
-        return None
-    close = text.find(")", person.end, person.end + 40)
-    if close < 0 or "\n" in text[person.end : close] or "(" in text[person.end : close]:
-        return None
-    return person.end, close
-
-
-def _bracket_minutes(doc: Doc, lo: int, hi: int) -> list[tuple[MinuteMention, bool, bool]]:
-    """Return (minute, penalty, own goal) per minute of a bracket that holds nothing else.
-
-    Brackets part goals with commas ("56., Foulelfmeter/80."); a flag word counts for the minutes
-    of its own part, or for the minute before it when its part has none ("12', rigore").
+    A list header ("golos") opens such a list when a ``list_opener_patterns`` regex follows it.
+    The list's side is the one match team named as acting before the header in its sentence.
     """
-    minutes = [m for m in doc.minutes if lo <= m.start and m.end <= hi]
-    if not minutes or not _only_flags(doc, lo, hi, minutes):
+    openers = doc.lang.patterns("goals", "list_opener_patterns")
+    if not openers:
         return []
-    flags: dict[MinuteMention, tuple[bool, bool]] = {}
-    previous: MinuteMention | None = None
-    for part in _BRACKET_SEGMENT.finditer(doc.text, lo, hi):
-        pen, og = (
-            bool(find_cues(doc.lang, "goals", k, doc.text, part.start(), part.end())) for k in _FLAG_KEYS
-        )
-        inside = [m for m in minutes if part.start() <= m.start < part.end()] or (
-            [previous] if previous else []
-        )
-        for m in inside:
-            old = flags.get(m, (False, False))
-            flags[m] = (old[0] or pen, old[1] or og)
-        previous = inside[-1] if inside else previous
-    return [(m, *flags.get(m, (False, False))) for m in minutes]
+    found = []
+    for cue in find_cues(doc.lang, "goals", "list_headers", doc.text):
+        if not any(p.match(doc.text, cue.end()) for p in openers):
+            continue
+        sent = doc.sentence_of(cue.start())
+        stop = _PROSE_LIST_END.search(doc.text, cue.end(), sent.end)
+        end = stop.start() if stop else sent.end
+        match = _match_for_list(doc, cue.start(), None)
+        if match is None:
+            continue
+        team = _acting_team(doc, match, sent.start, cue.start())
+        goals = [g for lo, hi in _prose_items(doc, cue.end(), end) for g in _prose_item(doc, lo, hi, team)]
+        if goals:
+            found.append((match, goals))
+    return found
 
 
-def _only_flags(doc: Doc, lo: int, hi: int, minutes: list[MinuteMention]) -> bool:
-    """Return whether a bracket holds only minutes, penalty / own-goal words and punctuation."""
-    chars = list(doc.text[lo:hi])
-    spans = [(m.start, m.end) for m in minutes]
-    for key in _FLAG_KEYS:
-        spans += [(c.start(), c.end()) for c in find_cues(doc.lang, "goals", key, doc.text, lo, hi)]
-    for start, end in spans:
-        chars[start - lo : end - lo] = " " * (end - start)
-    return not any(c.isalnum() for c in chars)
+def _acting_team(doc: Doc, match: Match, lo: int, hi: int) -> str | None:
+    """Return the one team of ``match`` named in ``[lo, hi)``, if exactly one is."""
+    named = {doc.club_name(c.club) for c in doc.clubs_in(Span(lo, hi)) if c.club}
+    named &= set(match.teams())
+    return named.pop() if len(named) == 1 else None
+
+
+def _prose_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the items of a prose list: parted by commas and by the list's "and" words."""
+    cuts = [start, end]
+    cuts += [c.end() for c in _ITEM_SEP.finditer(doc.text, start, end)]
+    cuts += [c.start() for c in find_cues(doc.lang, "goals", "list_connectors", doc.text, start, end)]
+    return list(itertools.pairwise(sorted(set(cuts))))
+
+
+def _prose_item(doc: Doc, lo: int, hi: int, team: str | None) -> list[Goal]:
+    """Return the goal of one "44 (Name)" item: one minute and a bracket holding the scorer."""
+    minutes = [m for m in doc.minutes if lo <= m.start and m.end <= hi]
+    bracket = _NAME_BRACKET.search(doc.text, lo, hi)
+    if len(minutes) != 1 or bracket is None:
+        return []
+    people = doc.people_in(Span(bracket.start(1), bracket.end(1)))
+    if not people:
+        return []
+    # The bracket holds the whole name even where a word of it is also a club ("Aderlan Santos").
+    written = " ".join(bracket.group(1).split(",")[0].split())  # "(Rossi, g.p.)": flags after a comma
+    name = written if len(written) > len(people[0].text) else people[0].name
+    item = re.sub(r"\d", " ", doc.text[lo:hi])
+    penalty, own_goal = (bool(find_cues(doc.lang, "goals", k, item, 0, len(item))) for k in _FLAG_KEYS)
+    minute = minutes[0]
+    goal = Goal(team, name, minute.minute, minute.added, penalty, own_goal)
+    goal.evidence.spans = [Span(minute.start, minute.end), Span(bracket.start(1), bracket.end(1))]
+    return [goal]

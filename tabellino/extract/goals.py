@@ -5,9 +5,19 @@ from __future__ import annotations
 from tabellino.extract import component
 from tabellino.extract.cues import Cue, ends_with_cue, find_cues, is_only_cue
 from tabellino.extract.doc import Doc, MinuteMention, PersonMention
-from tabellino.extract.goal_lists import BracketGoals, find_bracket_goals, find_listed_goals
+from tabellino.extract.goal_brackets import BracketGoals, find_bracket_goals
+from tabellino.extract.goal_checks import continue_second_half, drop_excess_unnamed
+from tabellino.extract.goal_lists import find_listed_goals, find_prose_lists
+from tabellino.extract.goal_teams import (
+    context_start,
+    learned_team,
+    match_for,
+    team_from_context,
+    team_in_clause,
+    team_of_person,
+)
 from tabellino.extract.people import surname_key
-from tabellino.models import Evidence, Goal, Match, Span
+from tabellino.models import Goal, Match, Span
 
 __all__ = ["find_goals", "team_of_person"]
 
@@ -25,8 +35,24 @@ def find_goals(doc: Doc) -> None:
     for match in doc.matches:
         match.goals.extend(listed.get(id(match), []))
     has_list = {id(m) for m in doc.matches if listed.get(id(m))}
-    covered = _bracketed_goals(doc, has_list)
+    covered = _prose_list_goals(doc, has_list)
+    covered |= _bracketed_goals(doc, has_list)
     _narrative_goals(doc, has_list, covered)
+    for match in doc.matches:
+        drop_excess_unnamed(match)
+        continue_second_half(doc, match)
+
+
+def _prose_list_goals(doc: Doc, has_list: set[int]) -> set[tuple[int, str]]:
+    """Add the goals of scorer lists inside prose ("golos aos minutos 44 (X), 55 (Y)"); return who
+    was read, as (sentence start, name), so that the cue pass skips them."""
+    covered: set[tuple[int, str]] = set()
+    for match, goals in find_prose_lists(doc):
+        for goal in goals:
+            covered.add((doc.sentence_of(goal.evidence.spans[0].start).start, goal.scorer or ""))
+            if id(match) not in has_list and not _duplicate(match, goal):
+                match.goals.append(goal)
+    return covered
 
 
 def _bracketed_goals(doc: Doc, has_list: set[int]) -> set[tuple[int, str]]:
@@ -62,15 +88,17 @@ def _goals_of_bracket(
 ) -> tuple[Match, list[Goal]] | None:
     """Return the match and goals of one bracketed scorer; words before the name flag a lone goal."""
     person = found.person
+    window = Span(context_start(doc, window.start, person.start), window.end)
     own_team = learned_team(doc, person)
-    clause_team = _team_in_clause(doc, (window.start, window.end))
-    match = _match_for(doc, own_team or clause_team, person.start)
+    clause_team = team_in_clause(doc, (window.start, window.end))
+    match = match_for(doc, own_team or clause_team, person.start)
     if match is None:
         return None
     if own_team is None and clause_team is None:
         own_team = team_of_person(doc, person, match)
     team = own_team or clause_team
-    team = team or _team_from_context(doc, match, window) or _team_from_context(doc, match, sent)
+    context = Span(context_start(doc, sent.start, person.start), sent.end)
+    team = team or team_from_context(doc, match, window) or team_from_context(doc, match, context)
     lead = [bool(find_cues(doc.lang, "goals", k, doc.text, window.start, person.start)) for k in _FLAG_KEYS]
     goals = []
     for minute, penalty, own_goal in found.goals:
@@ -143,7 +171,8 @@ def _goals_at_cue(doc: Doc, cue: Cue, sent: Span) -> list[tuple[Goal, Match]]:
     scorers = _scorers_for_cue(doc, cue, sent)
     clause = _clause_bounds(doc.text, cue.start(), sent.start, sent.end)
     start = _after_clause_break(doc, sent.start, cue.start())
-    minute = _minute_near(doc, cue, (start, sent.end), clause, scorers) if len(scorers) <= 1 else None
+    minute = _minute_near(doc, cue, (start, sent.end), sent.start, scorers) if len(scorers) <= 1 else None
+    context = Span(context_start(doc, sent.start, cue.start()), sent.end)
     penalty = bool(find_cues(doc.lang, "goals", "penalty_words", doc.text, start, sent.end))
     own_goal = bool(find_cues(doc.lang, "goals", "own_goal_words", doc.text, start, sent.end))
     out = []
@@ -151,15 +180,15 @@ def _goals_at_cue(doc: Doc, cue: Cue, sent: Span) -> list[tuple[Goal, Match]]:
     for person in options:
         if person is None and not _is_first_goal_cue(doc, cue):
             continue
-        team = learned_team(doc, person) if person else _team_in_clause(doc, clause)
-        match = _match_for(doc, team, cue.start())
+        team = learned_team(doc, person) if person else team_in_clause(doc, clause)
+        match = match_for(doc, team, cue.start())
         if match is None:
             continue
         if person and team is None:
             team = team_of_person(doc, person, match)
         if person and team and own_goal:
             team = match.opponent(team)  # the scorer's club: an own goal counts for the other side
-        team = team or _team_from_context(doc, match, sent)
+        team = team or team_from_context(doc, match, context, Span(*clause))
         goal = Goal(team=team, scorer=person.name if person else None, penalty=penalty, own_goal=own_goal)
         if minute:
             goal.minute, goal.added = minute.minute, minute.added
@@ -264,115 +293,27 @@ def _minute_near(
     doc: Doc,
     cue: Cue,
     window: tuple[int, int],
-    clause: tuple[int, int],
+    cue_window_start: int,
     scorers: list[PersonMention],
 ) -> MinuteMention | None:
-    """Return the first minute after the cue in its window, else the nearest before it in its clause."""
+    """Return the first minute after the cue in its window, else the nearest before it (after the
+    last clause-joining word).
+
+    A minute before the cue may stand commas away ("aos 82', quando X ... atirou para o fundo")
+    as long as nobody but the scorer (or an assist maker, a keeper) is named in between.
+    """
     after = [m for m in doc.minutes if cue.start() <= m.start and m.end <= window[1]]
     if after:
         return after[0]
-    if window[0] > doc.sentence_of(cue.start()).start:
+    if cue_window_start > doc.sentence_of(cue.start()).start:
         return None  # a minute between an earlier cue and this one belongs to the earlier goal
-    before = [m for m in doc.minutes if max(window[0], clause[0]) <= m.start and m.end <= cue.start()]
+    before = [m for m in doc.minutes if window[0] <= m.start and m.end <= cue.start()]
     if not before:
         return None
-    between = doc.people_in(Span(before[-1].end, cue.start()))
+    between = [p for p in doc.people_in(Span(before[-1].end, cue.start())) if _can_score(doc, p)]
     if any(p not in scorers for p in between):
         return None
     return before[-1]
-
-
-def team_of_person(doc: Doc, person: PersonMention, match: Match | None = None) -> str | None:
-    """Return the club a player plays for: learned from the text, else from the squads in the KB.
-
-    Squad lists are of one season, so a squad club only counts when it plays in ``match`` (or,
-    without a match, in one of the article's matches).
-    """
-    learned = learned_team(doc, person)
-    if learned:
-        return learned
-    teams = set(match.teams()) if match else {t for m in doc.matches for t in m.teams()}
-    for club_id in doc.kb.player_clubs(person.name) or doc.kb.player_clubs(surname_key(person.name)):
-        name = doc.club_name(club_id)
-        if name in teams:
-            return name
-    return None
-
-
-def learned_team(doc: Doc, person: PersonMention) -> str | None:
-    """Return the club the article itself ties a person to ("Juventus defender X"), if any."""
-    learned = doc.roles.get(person.name)
-    return doc.club_name(learned[1]) if learned and learned[1] else None
-
-
-def _team_from_context(doc: Doc, match: Match, window: Span) -> str | None:
-    """Return the match team the words around a goal name: one club of the match, or "the hosts"."""
-    home = find_cues(doc.lang, "goals", "home_side_words", doc.text, window.start, window.end)
-    away = find_cues(doc.lang, "goals", "away_side_words", doc.text, window.start, window.end)
-    if match.home_away_certain and bool(home) != bool(away):
-        return match.home if home else match.away
-    named = {doc.club_name(c.club) for c in doc.clubs_in(window) if c.club} & set(match.teams())
-    if len(named) == 1:
-        return named.pop()
-    if match.home_goals == 0 and match.away_goals:
-        return match.away
-    if match.away_goals == 0 and match.home_goals:
-        return match.home
-    return _team_in_previous_sentence(doc, match, window)
-
-
-def _team_in_previous_sentence(doc: Doc, match: Match, window: Span) -> str | None:
-    """Return the one match team named in the sentence before the goal's (the side on the ball)."""
-    sent = doc.sentence_of(window.start)
-    index = doc.sentences.index(sent) if sent in doc.sentences else 0
-    if index == 0:
-        return None
-    named = {doc.club_name(c.club) for c in doc.clubs_in(doc.sentences[index - 1]) if c.club}
-    named &= set(match.teams())
-    return named.pop() if len(named) == 1 else None
-
-
-def _team_in_clause(doc: Doc, clause: tuple[int, int]) -> str | None:
-    """Return the one match team named in a clause, if exactly one is."""
-    teams = {t for m in doc.matches for t in m.teams()}
-    named = {doc.club_name(c.club) for c in doc.clubs_in(Span(*clause)) if c.club}
-    inside = named & teams
-    return inside.pop() if len(inside) == 1 else None
-
-
-def _match_for(doc: Doc, team: str | None, offset: int) -> Match | None:
-    """Return the match a goal at ``offset`` belongs to: by team, else the section it sits in."""
-    candidates = [m for m in doc.matches if team is None or m.has_team(team)]
-    if team is None and len(candidates) == 1 and doc.last_club_before(offset) is None:
-        return candidates[0]  # a goal told before any club is named: the article's only match
-    if team is None:
-        candidates = [m for m in candidates if _nearest_club_in(doc, m, offset)]
-    if len(candidates) <= 1:
-        return candidates[0] if candidates else None
-    candidates = _listed_leg(candidates, offset)
-    scored = [(m.last_offset_before(offset), m) for m in candidates]
-    scored = [x for x in scored if x[0] >= 0]
-    return max(scored, key=lambda x: x[0])[1] if scored else None
-
-
-def _listed_leg(candidates: list[Match], offset: int) -> list[Match]:
-    """Keep, of two legs of one tie, the one whose result line heads the text before ``offset``.
-
-    A round-up tells a tie under its result line and may recall the other leg in passing
-    ("after a 4-0 defeat in the first leg"): the narrative that follows is still the listed leg's.
-    """
-    if len({frozenset(m.teams()) for m in candidates}) != 1:
-        return candidates
-    listed = [
-        m for m in candidates if any(sp.start <= offset for sp in m.evidence.get("listing", Evidence()).spans)
-    ]
-    return listed or candidates
-
-
-def _nearest_club_in(doc: Doc, match: Match, offset: int) -> bool:
-    """Return whether the last club named before ``offset`` plays in ``match`` (goal context)."""
-    last = doc.last_club_before(offset)
-    return last is not None and match.has_team(doc.club_name(last.club or ""))
 
 
 def _duplicate(match: Match, goal: Goal) -> bool:
