@@ -35,3 +35,14 @@ def test_mojibake_repair_keeps_every_offset(text: str) -> None:
 @pytest.mark.parametrize("text", CASES["kept"])
 def test_mojibake_repair_leaves_other_text_alone(text: str) -> None:
     assert repair_mojibake(text) == text
+
+
+def test_cleaning_repairs_the_text_and_title_before_anything_reads_them() -> None:
+    """An article arriving damaged is read (language, spans, title) as the text it was written as."""
+    from tabellino.ingest.clean import clean_document
+    from tabellino.models import Document
+
+    text = CASES["damaged_then_repaired"][0]
+    article = clean_document(Document(id="m", text=_damage(text), title=_damage("Árbitro y público")))
+    assert article.text == text
+    assert article.title == "Árbitro y público"

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 from tabellino.errors import InputError
 from tabellino.ingest.dates import DateLine, find_date_lines, published_from
 from tabellino.ingest.langid import UNKNOWN, identify
+from tabellino.ingest.mojibake import repair_mojibake
 from tabellino.lang import LanguageData, load_language, supported_languages
 from tabellino.models import Article, Document, Span
 
@@ -66,7 +67,7 @@ def clean_document(doc: Document) -> Article:
         id=doc.id,
         text=text,
         language=language,
-        title=doc.title or headline(text, dropped),
+        title=repair_mojibake(doc.title) if doc.title else headline(text, dropped),
         published=published,
         url=doc.url,
         outlet=doc.outlet or _outlet(doc.url),
@@ -82,7 +83,7 @@ def _extract_text(doc: Document) -> str:
     if extractor is None:
         known = ", ".join(sorted(TEXT_EXTRACTORS))
         raise InputError(f"{doc.id}: cannot read content type {doc.content_type!r}; readable: {known}")
-    return extractor(doc)
+    return repair_mojibake(extractor(doc))
 
 
 def _language(doc: Document, text: str) -> str:
