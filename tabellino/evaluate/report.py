@@ -65,7 +65,7 @@ class FieldScore:
             return cls(1.0, 1.0, 1.0, 0, 0, 0)
         p = counts.correct / counts.predicted if counts.predicted else 0.0
         r = counts.correct / counts.gold if counts.gold else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        f1 = 2 * counts.correct / (counts.predicted + counts.gold)  # = 2pr / (p + r), without rounding error
         return cls(p, r, f1, counts.gold, counts.correct, counts.predicted)
 
     def to_json(self) -> dict[str, float | int]:

@@ -19,7 +19,7 @@ def finalize(doc: Doc) -> None:
     for match in doc.matches:
         _merge_unnamed_goals(doc, match)
         complete_teams(match, match.goals)
-        _derive_score(match)
+        _derive_score(doc, match)
         match.goals.sort(key=lambda g: (g.minute is None, g.minute or 0, g.added or 0))
 
 
@@ -71,20 +71,33 @@ def _latest(goals: list[Goal]) -> Goal:
     return max(goals, key=lambda g: g.evidence.spans[0].start)
 
 
-def _derive_score(match: Match) -> None:
-    """Count the goals of a match known only by its winner into a derived score, when consistent."""
+def _derive_score(doc: Doc, match: Match) -> None:
+    """Count the goals of a match known only by its winner into a derived score, when consistent.
+
+    Not when a running score written among the goals ("took it to 3-0") holds more goals than were
+    counted: the narrative then left goals out, and a count would be a wrong score.
+    """
     if match.home_goals is not None or not match.goals or match.winner is None:
         return
     if any(g.team is None for g in match.goals):
         return
     home = sum(1 for g in match.goals if g.team == match.home)
     away = sum(1 for g in match.goals if g.team == match.away)
-    if not _agrees(match.winner, match, home, away):
+    if not _agrees(match.winner, match, home, away) or _running_score_above(doc, match, home + away):
         return
     match.home_goals, match.away_goals, match.winner = home, away, None
     for goal in match.goals:
         for span in goal.evidence.spans[:1]:
             match.cite("score", span, derived=True)
+
+
+def _running_score_above(doc: Doc, match: Match, counted: int) -> bool:
+    """Return whether a score written between the match's first and last goal has more goals than counted."""
+    spans = [g.evidence.spans[0] for g in match.goals if g.evidence.spans]
+    if not spans:
+        return False
+    lo, hi = min(s.start for s in spans), max(s.end for s in spans)
+    return any(lo <= s.start <= hi and s.first + s.second > counted for s in doc.scores)
 
 
 def _agrees(winner: str, match: Match, home: int, away: int) -> bool:
