@@ -56,13 +56,26 @@ def strip_lookahead(source: str) -> str:
 
 
 def _starts_with_literal(source: str) -> bool:
-    """Return whether the first item of ``source`` is a plain character."""
+    """Return whether the first item of ``source`` is a plain character (True when unknown)."""
+    parsed = _parse(source)
+    if parsed is None:
+        return True
+    tree, c = parsed
+    return bool(tree) and tree[0][0] is c.LITERAL
+
+
+@lru_cache(maxsize=1024)
+def _parse(source: str) -> tuple[list[Any], Any] | None:
+    """Return the parse tree of ``source`` and the parser's constants, or None when that fails.
+
+    The standard library's regex parser is a private module: when it changes, every shortcut here
+    answers "unknown" and the scans run without it, with the same matches.
+    """
     try:
         c = importlib.import_module("re._constants")
-        tree = list(importlib.import_module("re._parser").parse(source, re.IGNORECASE))
-    except Exception:  # the private parser changed: treat as not known
-        return True
-    return bool(tree) and tree[0][0] is c.LITERAL
+        return list(importlib.import_module("re._parser").parse(source, re.IGNORECASE)), c
+    except Exception:  # the private parser changed (or the source is not a regex)
+        return None
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -93,16 +106,13 @@ def casefolded(text: str) -> str:
 
 
 def first_characters(source: str) -> set[str] | None:
-    """Return the characters a match of ``source`` can start with, or None when that is unknown.
-
-    Reads the parse tree of the standard library's regex parser, a private module; any change
-    there makes this return None and the scan simply tries every position.
-    """
+    """Return the characters a match of ``source`` can start with, or None when that is unknown."""
+    parsed = _parse(source)
+    if parsed is None:
+        return None
     try:
-        c = importlib.import_module("re._constants")
-        tree = importlib.import_module("re._parser").parse(source, re.IGNORECASE)
-        chars, nullable = _sequence(list(tree), c)
-    except Exception:  # the private parser changed: no look-ahead, same matches
+        chars, nullable = _sequence(*parsed)
+    except Exception:  # a parse tree of a shape this reader does not know: no look-ahead
         return None
     return None if nullable or not chars else chars
 
@@ -163,11 +173,12 @@ def required_literals(source: str) -> tuple[frozenset[str], ...]:
     not plain literals (classes, optional groups, look-arounds) add nothing: the gate may let a
     text through that cannot match, never the other way round. Empty when unknown.
     """
+    parsed = _parse(source)
+    if parsed is None:
+        return ()
     try:
-        c = importlib.import_module("re._constants")
-        tree = importlib.import_module("re._parser").parse(source, re.IGNORECASE)
-        return tuple(_required(list(tree), c))
-    except Exception:  # the private parser changed: no gate, same matches
+        return tuple(_required(*parsed))
+    except Exception:  # a parse tree of a shape this reader does not know: no gate
         return ()
 
 
