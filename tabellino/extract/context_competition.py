@@ -10,6 +10,8 @@ the cue patterns of ``[stages]``.
 
 from __future__ import annotations
 
+from functools import cache
+
 from tabellino.extract import component
 from tabellino.extract.context_scope import (
     Context,
@@ -28,6 +30,8 @@ from tabellino.extract.context_scope import (
     preset,
 )
 from tabellino.extract.doc import Doc
+from tabellino.kb import Competition, KnowledgeBase
+from tabellino.models import Match
 
 __all__ = ["article_competition", "competition", "competition_hits"]
 
@@ -65,11 +69,11 @@ def competition(doc: Doc) -> None:
     for sc in ctx.scopes:
         other = partners.get(sc.index)
         if sc.index in chosen:
-            _apply(sc, chosen[sc.index], derived=False)
+            _apply(doc, sc, chosen[sc.index], derived=False)
         elif other is not None and other.index in chosen:
-            _apply(sc, chosen[other.index], derived=True)
+            _apply(doc, sc, chosen[other.index], derived=True)
         elif lead is not None:
-            _apply(sc, lead, derived=True)
+            _apply(doc, sc, lead, derived=True)
 
 
 def _stated(ctx: Context, hits: list[Hit[str]]) -> dict[int, Hit[str]]:
@@ -89,11 +93,29 @@ def _stated(ctx: Context, hits: list[Hit[str]]) -> dict[int, Hit[str]]:
     return chosen
 
 
-def _apply(scope: Scope, hit: Hit[str], derived: bool) -> None:
-    """Set the match's competition (unless already set) and cite the mention."""
-    if scope.match.competition is None:
+def _apply(doc: Doc, scope: Scope, hit: Hit[str], derived: bool) -> None:
+    """Set the match's competition (unless already set and unless it cannot be it) and cite the mention."""
+    if scope.match.competition is None and _fits(doc, scope.match, hit.value):
         scope.match.competition = hit.value
         scope.match.cite("competition", hit.span, derived=derived or hit.derived)
+
+
+def _fits(doc: Doc, match: Match, name: str) -> bool:
+    """Return False for a national league given to a match with a club the knowledge base lacks.
+
+    The knowledge base holds every club of the national leagues it knows, so a club it lacks plays
+    in a lower or regional league: a bare "la Liga" in its report is not LaLiga.
+    """
+    league = _competitions_by_name(doc.kb).get(name)
+    if league is None or league.kind != "league" or league.country is None:
+        return True
+    return all(doc.kb.lookup_club(team) is not None for team in match.teams())
+
+
+@cache
+def _competitions_by_name(kb: KnowledgeBase) -> dict[str, Competition]:
+    """Return the knowledge base's competitions by canonical name."""
+    return {c.name: c for c in kb.competitions()}
 
 
 def _competition_name(doc: Doc, competition_id: str) -> str | None:
