@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from tabellino.errors import DataFileError
-from tabellino.lang.prefilter import WORD, first_characters, required_literals
+from tabellino.lang.prefilter import WORD, casefolded, first_characters, holds, lookahead, required_literals
 
 __all__ = ["AltMatch", "Alternation"]
 
@@ -50,8 +50,8 @@ class _Alternative:
     gate: tuple[frozenset[str], ...]
 
     def may_match(self, folded: str) -> bool:
-        """Return whether the case-folded text holds, for every required part, one of its literals."""
-        return all(any(word in folded for word in words) for words in self.gate)
+        """Return whether the case-folded text holds the literals every match of this alternative needs."""
+        return holds(self.gate, folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +98,7 @@ class Alternation(Generic[T]):
         """Return the regex of the alternatives ``text`` may match (None when there are none)."""
         if self.pattern is None or not self.alternatives:
             return self.pattern
-        folded = text.casefold()
+        folded = casefolded(text)
         active = tuple(i for i, a in enumerate(self.alternatives) if a.may_match(folded))
         if len(active) == len(self.alternatives):
             return self.pattern
@@ -127,8 +127,7 @@ def _compile(alternatives: Sequence[_Alternative]) -> re.Pattern[str]:
             return re.compile(body, re.IGNORECASE)
         chars |= a.first
     boundary = r"\b" if all(WORD.match(c) for c in chars) else ""
-    prefilter = boundary + "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
-    return re.compile(prefilter + "(?:" + body + ")", re.IGNORECASE)
+    return re.compile(boundary + lookahead(chars) + "(?:" + body + ")", re.IGNORECASE)
 
 
 def _rename_groups(source: str, index: int) -> str:

@@ -61,18 +61,17 @@ class LangPatterns:
 
     def scan(self, key: str, text: str) -> Iterator[re.Match[str]]:
         """Yield the matches of ``get(key)`` in ``text``; no scan when the text lacks their words."""
-        return self.scan_named([key], text, named=False)
+        return self.get(key).finditer(text) if self._may_match(key, text) else iter(())
 
-    def scan_named(self, keys: Sequence[str], text: str, named: bool = True) -> Iterator[re.Match[str]]:
-        """Yield the matches of ``get_named(keys)`` (``get`` for one key unnamed) in ``text``.
+    def scan_named(self, keys: Sequence[str], text: str) -> Iterator[re.Match[str]]:
+        """Yield the matches of ``get_named(keys)`` in ``text``; no scan when the text lacks their words.
 
         Every pattern lists the literals its matches must contain (lang/prefilter.py); a text that
         holds those of none of them is not scanned at all.
         """
         if not any(self._may_match(key, text) for key in keys):
             return iter(())
-        pattern = self.get_named(keys) if named else self.get(keys[0])
-        return pattern.finditer(text)
+        return self.get_named(keys).finditer(text)
 
     def _may_match(self, key: str, text: str) -> bool:
         """Return whether ``text`` holds the literals of at least one ``<key>_patterns`` regex."""

@@ -22,6 +22,8 @@ __all__ = [
     "casefolded",
     "compile_scanning",
     "first_characters",
+    "holds",
+    "lookahead",
     "may_match",
     "required_literals",
     "strip_lookahead",
@@ -40,8 +42,12 @@ def compile_scanning(source: str, flags: int = re.IGNORECASE) -> re.Pattern[str]
     chars = first_characters(source)
     if not chars or _starts_with_literal(source):
         return re.compile(source, flags)
-    ahead = "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
-    return re.compile(ahead + _OPEN + source + ")", flags)
+    return re.compile(lookahead(chars) + _OPEN + source + ")", flags)
+
+
+def lookahead(chars: set[str] | frozenset[str]) -> str:
+    """Return the regex look-ahead on a set of first characters (what :func:`strip_lookahead` removes)."""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
 _OPEN = "(?:"
@@ -81,9 +87,11 @@ def _parse(source: str) -> tuple[list[Any], Any] | None:
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """Return False when ``text`` lacks a literal every match of ``pattern`` contains (no scan needed)."""
     gate = _gate(pattern)
-    if not gate:
-        return True
-    folded = casefolded(text)
+    return not gate or holds(gate, casefolded(text))
+
+
+def holds(gate: tuple[frozenset[str], ...], folded: str) -> bool:
+    """Return whether a case-folded text holds, for every required part of ``gate``, one of its literals."""
     return all(any(word in folded for word in part) for part in gate)
 
 
