@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from goal_rows import goal_rows, sorted_rows
 
 from tabellino.models import Document
 from tabellino.pipeline import Pipeline
@@ -41,12 +42,7 @@ def test_extract_results(pipeline: Pipeline, case: dict[str, Any]) -> None:
 def test_extract_goals(pipeline: Pipeline, case: dict[str, Any]) -> None:
     matches = _extract(pipeline, case)["matches"]
     assert matches, "no match found"
-    goals = [
-        [g["team"], g["scorer"], g["minute"], g["added"], g["penalty"], g["own_goal"]]
-        for m in matches
-        for g in m["goals"]
-    ]
-    assert sorted(goals, key=str) == sorted(case["goals"], key=str)
+    assert goal_rows(matches) == sorted_rows(case["goals"])
 
 
 def test_extract_evidence_points_at_the_words(pipeline: Pipeline) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from goal_rows import goal_rows, sorted_rows
 
 from tabellino.models import Document
 from tabellino.pipeline import Pipeline
@@ -26,9 +27,4 @@ def pipeline() -> Pipeline:
 def test_extract_goal_rules_give_the_goals(pipeline: Pipeline, case: dict[str, Any]) -> None:
     doc = Document(id=case["name"], text=case["text"], language=case["lang"])
     matches = pipeline.process(doc).to_json()["matches"]
-    goals = [
-        [g["team"], g["scorer"], g["minute"], g["added"], g["penalty"], g["own_goal"]]
-        for m in matches
-        for g in m["goals"]
-    ]
-    assert sorted(goals, key=str) == sorted(case["goals"], key=str)
+    assert goal_rows(matches) == sorted_rows(case["goals"])

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from goal_rows import goal_rows, sorted_rows
 
 from tabellino.models import Document
 from tabellino.pipeline import Pipeline
@@ -30,9 +31,4 @@ def test_extract_neutral_language(pipeline: Pipeline, case: dict[str, Any]) -> N
     for want, match in zip(case["matches"], matches, strict=True):
         assert (match["home_goals"], match["away_goals"]) == (want["home_goals"], want["away_goals"])
     if "goals" in case:
-        goals = [
-            [g["team"], g["scorer"], g["minute"], g["added"], g["penalty"], g["own_goal"]]
-            for m in matches
-            for g in m["goals"]
-        ]
-        assert sorted(goals, key=str) == sorted(case["goals"], key=str)
+        assert goal_rows(matches) == sorted_rows(case["goals"])

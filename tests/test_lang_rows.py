@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from goal_rows import goal_rows, sorted_rows
 
 from tabellino.models import Document
 from tabellino.pipeline import Pipeline
@@ -50,9 +51,4 @@ def test_language_row_gives_its_facts(pipeline: Pipeline, lang: str, case: dict[
         for key, value in want.items():
             assert match[key] == value, (key, match[key], value)
     if "goals" in case:
-        goals = [
-            [g["team"], g["scorer"], g["minute"], g["added"], g["penalty"], g["own_goal"]]
-            for m in matches
-            for g in m["goals"]
-        ]
-        assert sorted(goals, key=str) == sorted(case["goals"], key=str)
+        assert goal_rows(matches) == sorted_rows(case["goals"])
