@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from tabellino.errors import DataFileError
+from tabellino.lang import anchors
 from tabellino.lang.prefilter import WORD, casefolded, first_characters, holds, lookahead, required_literals
 
 __all__ = ["AltMatch", "Alternation"]
@@ -90,7 +91,7 @@ class Alternation(Generic[T]):
         pattern = self._pattern_for(text)
         if pattern is None:
             return
-        for m in pattern.finditer(text):
+        for m in anchors.finditer(pattern, text):
             index = int((m.lastgroup or "a0")[1:])
             yield AltMatch(self.labels[index], m, index)
 

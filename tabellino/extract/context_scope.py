@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from tabellino.extract.doc import Doc, split_sentences
-from tabellino.lang import LanguageData
+from tabellino.lang import LanguageData, anchors
 from tabellino.lang.prefilter import may_match
 from tabellino.models import Match, Span
 
@@ -365,7 +365,7 @@ def _reference_sentences(
     if primary is None or not patterns:
         return set()
     scanned = [p for p in patterns if may_match(p, doc.text)]
-    found = {layout.sentence_at(m.start()) for p in scanned for m in p.finditer(doc.text)}
+    found = {layout.sentence_at(m.start()) for p in scanned for m in anchors.finditer(p, doc.text)}
     others = {s for name, sents in teams.items() if name not in primary.teams() for s in sents}
     return found - others
 

@@ -21,12 +21,16 @@ from functools import cache
 
 import ahocorasick
 
-from tabellino.lang import LanguageData
+from tabellino.lang import LanguageData, anchors
 
 __all__ = ["Cue", "ends_with_cue", "find_cues", "is_only_cue", "phrases", "starts_with_cue"]
 
 _SCAN_ONCE = 400
-"""Texts at least this long are scanned once and their hits kept (the article); shorter ones each time."""
+"""Texts at least this long are scanned once and their hits kept (the article); shorter ones are
+phrases and clauses, whose hits are remembered by their text (the same phrases recur in every article)."""
+
+_SHORT_KEPT = 4096
+"""How many short texts' hits are remembered before the memory is emptied and filled again."""
 
 
 class Cue:
@@ -75,6 +79,7 @@ class _CueIndex:
         self.automaton: ahocorasick.Automaton | None = None
         self.companions: list[tuple[int, re.Pattern[str]]] | None = None
         self.last: _Hits | None = None
+        self.short: dict[str, dict[int, tuple[list[int], list[Cue]]]] = {}
 
     def list_id(self, section: str, key: str) -> int:
         """Return the number of phrase list ``section.key``, adding it to the automaton when new."""
@@ -83,15 +88,25 @@ class _CueIndex:
             found = self.ids[(section, key)] = len(self.ids)
             self.automaton = self.companions = None
             self.last = None
+            self.short = {}
         return found
 
     def hits(self, text: str, list_id: int) -> tuple[list[int], list[Cue]]:
         """Return (starts, cues) of one list in ``text``; a long text's hits are kept for the next query."""
         if len(text) < _SCAN_ONCE:
-            return self._scan(text).get(list_id, ([], []))
+            return self._short_hits(text).get(list_id, _NO_HITS)
         if self.last is None or self.last.text is not text:
             self.last = _Hits(text, self._scan(text))
         return self.last.lists.get(list_id, ([], []))
+
+    def _short_hits(self, text: str) -> dict[int, tuple[list[int], list[Cue]]]:
+        """Return the hits of every list in a short text, remembered by the text."""
+        found = self.short.get(text)
+        if found is None:
+            if len(self.short) >= _SHORT_KEPT:
+                self.short = {}
+            found = self.short[text] = self._scan(text)
+        return found
 
     def _scan(self, text: str) -> dict[int, tuple[list[int], list[Cue]]]:
         """Scan ``text`` once and return the hits of every list, resolved like regex alternation."""
@@ -105,7 +120,7 @@ class _CueIndex:
                 for list_id in ids:
                     raw.setdefault(list_id, []).append((start, end))
         for list_id, pattern in self._companions():
-            found = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+            found = [m.span() for m in anchors.finditer(pattern, text) if m.end() > m.start()]
             raw.setdefault(list_id, []).extend(found)
         return {list_id: _resolve(text, spans) for list_id, spans in raw.items() if spans}
 

@@ -9,7 +9,7 @@ from functools import cache
 from tabellino.extract import component
 from tabellino.extract.doc import Doc, MinuteMention, ScoreMention
 from tabellino.kb import ClubMention
-from tabellino.lang import LanguageData
+from tabellino.lang import LanguageData, anchors
 from tabellino.lang.prefilter import may_match
 
 __all__ = ["find_minutes", "find_scores", "number_value"]
@@ -95,7 +95,7 @@ def find_scores(text: str, lang: LanguageData) -> list[ScoreMention]:
     """Return the plausible match scores written in ``text`` (digits or words), sorted by position."""
     found: dict[int, ScoreMention] = {}
     for pattern in lang.patterns("scores", "score_patterns"):
-        for m in pattern.finditer(text):
+        for m in anchors.finditer(pattern, text):
             score = _score_from_match(m, lang)
             if score is not None and score.start not in found:
                 found[score.start] = score
@@ -134,7 +134,7 @@ def find_minutes(text: str, lang: LanguageData) -> list[MinuteMention]:
     for pattern in lang.patterns("minutes", "minute_patterns"):
         if not may_match(pattern, text):
             continue
-        for m in pattern.finditer(text):
+        for m in anchors.finditer(pattern, text):
             minute = _minute_from_match(m, second)
             if minute is not None and not _overlaps(found, minute):
                 found[minute.start] = minute

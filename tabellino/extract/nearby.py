@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from tabellino.extract.doc import Doc, PersonMention, split_sentences
 from tabellino.kb import ClubMention
-from tabellino.lang import LanguageData
+from tabellino.lang import LanguageData, anchors
 from tabellino.lang.prefilter import compile_scanning, may_match
 from tabellino.models import Evidence, Span
 
@@ -61,7 +61,7 @@ class LangPatterns:
 
     def scan(self, key: str, text: str) -> Iterator[re.Match[str]]:
         """Yield the matches of ``get(key)`` in ``text``; no scan when the text lacks their words."""
-        return self.get(key).finditer(text) if self._may_match(key, text) else iter(())
+        return anchors.finditer(self.get(key), text) if self._may_match(key, text) else iter(())
 
     def scan_named(self, keys: Sequence[str], text: str) -> Iterator[re.Match[str]]:
         """Yield the matches of ``get_named(keys)`` in ``text``; no scan when the text lacks their words.
@@ -71,7 +71,7 @@ class LangPatterns:
         """
         if not any(self._may_match(key, text) for key in keys):
             return iter(())
-        return self.get_named(keys).finditer(text)
+        return anchors.finditer(self.get_named(keys), text)
 
     def _may_match(self, key: str, text: str) -> bool:
         """Return whether ``text`` holds the literals of at least one ``<key>_patterns`` regex."""

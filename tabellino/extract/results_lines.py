@@ -21,6 +21,7 @@ from tabellino.extract.results_base import (
     result_spans,
 )
 from tabellino.kb import ClubMention
+from tabellino.lang import anchors
 from tabellino.models import Span
 
 __all__ = [
@@ -59,7 +60,7 @@ def respective_results(doc: Doc, used: set[int]) -> list[StatedResult]:
     """Pair the subjects and the opponents of a "respectively" sentence, one score each."""
     out: list[StatedResult] = []
     for pattern in doc.lang.patterns("ties", "respectively_patterns"):
-        for m in pattern.finditer(doc.text):
+        for m in anchors.finditer(pattern, doc.text):
             sent = doc.sentence_of(m.start())
             scores = [sc for sc in doc.scores if sent.start <= sc.start < sent.end and sc.start not in used]
             found = _respective_pairs(doc, sent, m, scores)

@@ -29,7 +29,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from tabellino.lang import LanguageData, load_language, supported_languages
+from tabellino.lang import LanguageData, anchors, load_language, supported_languages
 from tabellino.lang.prefilter import compile_scanning
 from tabellino.models import Span
 
@@ -227,7 +227,7 @@ def find_dates(text: str, lang: LanguageData | None, anchor: date | None) -> lis
     """
     comp = _compiled(lang)
     out: list[DateMention] = []
-    for m in comp.regex.finditer(text):
+    for m in anchors.finditer(comp.regex, text):
         found = _resolve(m, comp, anchor)
         if found is not None:
             out.append(DateMention(m.start(), m.end(), found[0], found[1]))

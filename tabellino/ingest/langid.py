@@ -32,7 +32,8 @@ MIN_CONFIDENCE = 0.3
 """Below this probability (normalised over ~140 languages) the answer is a guess. Stat wires full of
 names score lower than prose (0.36 for an English Opta summary), real mixed texts much lower."""
 
-_NOT_LETTERS = re.compile(r"[\W\d_]+")
+_ENOUGH_LETTERS = re.compile(rf"(?:[\W\d_]*[^\W\d_]){{{MIN_LETTERS}}}")
+"""Matches the opening of a text up to its ``MIN_LETTERS``-th letter, and stops there."""
 
 
 @cache
@@ -43,9 +44,9 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def _letters(text: str) -> int:
-    """Return how many letters ``text`` holds."""
-    return len(_NOT_LETTERS.sub("", text))
+def _enough_letters(text: str) -> bool:
+    """Return whether ``text`` holds at least ``MIN_LETTERS`` letters."""
+    return _ENOUGH_LETTERS.match(text) is not None
 
 
 def _halves(sample: str) -> list[str]:
@@ -55,7 +56,7 @@ def _halves(sample: str) -> list[str]:
     if cut <= 0:
         cut = middle
     parts = [sample[:cut], sample[cut:]]
-    return [p for p in parts if _letters(p) >= MIN_LETTERS]
+    return [p for p in parts if _enough_letters(p)]
 
 
 def detect(text: str) -> tuple[str, float]:
@@ -65,7 +66,7 @@ def detect(text: str) -> tuple[str, float]:
     text is too short and when the halves name different languages (a mixed text).
     """
     sample = text[:SAMPLE_CHARS]
-    if _letters(sample) < MIN_LETTERS:
+    if not _enough_letters(sample):
         return UNKNOWN, 0.0
     parts = _halves(sample) or [sample]
     answers = [_identifier().classify(part) for part in parts]

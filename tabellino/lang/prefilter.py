@@ -20,11 +20,13 @@ from typing import Any
 __all__ = [
     "WORD",
     "casefolded",
+    "char_class",
     "compile_scanning",
     "first_characters",
     "holds",
     "lookahead",
     "may_match",
+    "parse_tree",
     "required_literals",
     "strip_lookahead",
 ]
@@ -63,7 +65,7 @@ def strip_lookahead(source: str) -> str:
 
 def _starts_with_literal(source: str) -> bool:
     """Return whether the first item of ``source`` is a plain character (True when unknown)."""
-    parsed = _parse(source)
+    parsed = parse_tree(source)
     if parsed is None:
         return True
     tree, c = parsed
@@ -71,7 +73,7 @@ def _starts_with_literal(source: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _parse(source: str) -> tuple[list[Any], Any] | None:
+def parse_tree(source: str) -> tuple[list[Any], Any] | None:
     """Return the parse tree of ``source`` and the parser's constants, or None when that fails.
 
     The standard library's regex parser is a private module: when it changes, every shortcut here
@@ -115,7 +117,7 @@ def casefolded(text: str) -> str:
 
 def first_characters(source: str) -> set[str] | None:
     """Return the characters a match of ``source`` can start with, or None when that is unknown."""
-    parsed = _parse(source)
+    parsed = parse_tree(source)
     if parsed is None:
         return None
     try:
@@ -145,7 +147,7 @@ def _item(op: Any, av: Any, c: Any) -> tuple[set[str] | None, bool]:
     if op is c.LITERAL:
         return {chr(av)}, False
     if op is c.IN:
-        return _charset(av, c), False
+        return char_class(av, c), False
     if op is c.BRANCH:
         found = [_sequence(list(branch), c) for branch in av[1]]
         if any(chars is None for chars, _ in found):
@@ -159,7 +161,7 @@ def _item(op: Any, av: Any, c: Any) -> tuple[set[str] | None, bool]:
     return None, False
 
 
-def _charset(items: Sequence[Any], c: Any) -> set[str] | None:
+def char_class(items: Sequence[Any], c: Any) -> set[str] | None:
     """Return the characters of a parsed character class (None for classes too wide to list)."""
     out: set[str] = set()
     for op, av in items:
@@ -181,7 +183,7 @@ def required_literals(source: str) -> tuple[frozenset[str], ...]:
     not plain literals (classes, optional groups, look-arounds) add nothing: the gate may let a
     text through that cannot match, never the other way round. Empty when unknown.
     """
-    parsed = _parse(source)
+    parsed = parse_tree(source)
     if parsed is None:
         return ()
     try:
