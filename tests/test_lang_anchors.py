@@ -29,6 +29,8 @@ ROWS = Path(__file__).parent / "data" / "lang_rows"
         (r"(?<!\w)(?:Derby|derbies)\b", {"derby", "derbies"}),
         (r"(?P<n>sette|otto)\s+gol", {"sette", "otto"}),
         (r"(?:won|beat)+ them", {"won", "beat"}),
+        (r"m(?:arted|ercoled)(?:i|ì)\b", {"martedi", "martedì", "mercoledi", "mercoledì"}),
+        (r"l['’]altro", {"l'altro", "l’altro"}),
     ],
 )
 def test_leading_literals_are_what_every_match_starts_with(source: str, expected: set[str]) -> None:
@@ -38,7 +40,7 @@ def test_leading_literals_are_what_every_match_starts_with(source: str, expected
 
 @pytest.mark.parametrize(
     "source",
-    [r"\d{1,2}'", r"[A-Z]\w+", r"(?:final)?", r"(?:il|la)\s+finale", r"\w+ion"],
+    [r"\d{1,2}'", r"[A-Z]\w+", r"(?:final)?", r"(?:il|la)\s+finale", r"\w+ion", r"x*abc"],
 )
 def test_leading_literals_leave_unbounded_patterns_alone(source: str) -> None:
     """Wide classes, empty matches and short literals ("il", a digit) give None: the plain scan is used."""

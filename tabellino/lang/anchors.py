@@ -1,14 +1,17 @@
 """Scan a text for a regex only where a match can start: at the literals every match begins with.
 
-Python's regex engine tries a pattern at every position of the text. A pattern whose matches all
-begin with one of a few literals ("quarti", "semi", "final" for a union of stage names) can only
-match where one of them is written: :func:`finditer` finds those places in one pass of an
-Aho-Corasick automaton over the case-folded text and tries the pattern there alone, with the same
-matches, in the same order, as ``pattern.finditer``.
+Python's regex engine tries a pattern at every position of the text, and a union of many
+alternatives tries each of them there. An alternative whose matches all begin with one of a few
+literals ("quarti", "semi", "final") can only match where one of them is written: :func:`finditer`
+finds those places in one pass of an Aho-Corasick automaton over the case-folded text, finds the
+places of the other alternatives with a regex of those alone, and tries the whole pattern there
+only: the same matches, in the same order, as ``pattern.finditer``.
 
-The leading literals are read from the parse tree of the standard library's regex parser (see
-:mod:`tabellino.lang.prefilter`); a pattern this reader cannot bound, and a text whose case-folded
-copy does not keep its offsets, are scanned the ordinary way.
+The alternatives come from the pattern's source (:mod:`tabellino.lang.regex_source`), their leading
+literals from the parse tree of the standard library's regex parser (see
+:mod:`tabellino.lang.prefilter`). A pattern with no bounded alternative, a text whose case-folded
+copy does not keep its offsets, and a text where the literals are everywhere are scanned the
+ordinary way.
 """
 
 from __future__ import annotations
@@ -16,17 +19,22 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import ahocorasick
 
-from tabellino.lang.prefilter import char_class, parse_tree, strip_lookahead
+from tabellino.lang.prefilter import char_class, compile_scanning, parse_tree
+from tabellino.lang.regex_source import flat_branches
 
 __all__ = ["finditer", "leading_literals", "search_fold"]
 
 _MAX_CLASS = 16
 """A character class of more characters than this at the start leaves a pattern unbounded."""
+
+_MAX_LEADS = 64
+"""More leading literals than this (a long list of names) are cut to the prefixes read before."""
 
 _MIN_LENGTH = 3
 """A shorter leading literal ("la", a digit) is written so often that the ordinary scan is faster."""
@@ -37,11 +45,12 @@ is faster than trying the pattern at each of them."""
 
 
 def leading_literals(source: str) -> frozenset[str] | None:
-    """Return the literals, case-folded, one of which every match of ``source`` starts with.
+    r"""Return the literals, case-folded, one of which every match of ``source`` starts with.
 
-    ``\\b(?:quarti|semi)\\s+finale`` gives {"quarti", "semi"}; ``(?:the\\s+)?final`` gives {"the", "final"}.
-    None when unknown (a match may start with a wide character class, or the pattern may match
-    empty) and when a leading literal is shorter than ``_MIN_LENGTH``.
+    ``\b(?:quarti|semi)\s+finale`` gives {"quarti", "semi"}; ``(?:the\s+)?final`` gives {"the", "final"};
+    ``m(?:arted|ercoled)ì`` gives {"martedì", "mercoledì"}. None when unknown (a match may start with a
+    wide character class, or the pattern may match empty) and when a leading literal is shorter than
+    ``_MIN_LENGTH``.
     """
     parsed = parse_tree(source)
     if parsed is None:
@@ -50,58 +59,62 @@ def leading_literals(source: str) -> frozenset[str] | None:
         found = _lead(*parsed)
     except Exception:  # a parse tree of a shape this reader does not know: unbounded
         return None
-    if found is None or found[1] or not found[0] or min(map(len, found[0])) < _MIN_LENGTH:
+    if found is None or min(len(prefix) for prefix, _ in found) < _MIN_LENGTH:
         return None
-    folded = {word: search_fold(word) for word in found[0]}
+    folded = {prefix: search_fold(prefix) for prefix, _ in found}
     return None if any(len(f) != len(w) for w, f in folded.items()) else frozenset(folded.values())
 
 
-def _lead(items: Sequence[Any], c: Any) -> tuple[set[str], bool] | None:
-    """Return the leading literals of a parsed sequence and whether it can match empty (None: unknown)."""
-    out: set[str] = set()
-    i = 0
-    while i < len(items):
-        op, av = items[i]
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            i += 1
-            continue
-        if op is c.LITERAL:
-            run = []
-            while i < len(items) and items[i][0] is c.LITERAL:
-                run.append(chr(items[i][1]))
-                i += 1
-            out.add("".join(run))
-            return out, False
+_Leads = list[tuple[str, bool]]
+"""Literal prefixes, each with whether the whole parsed item was read (so a longer prefix may follow)."""
+
+
+def _lead(items: Sequence[Any], c: Any) -> _Leads | None:
+    """Return the literal prefixes every match of a parsed sequence starts with (None: unknown)."""
+    acc: _Leads = [("", True)]
+    for op, av in items:
+        if not any(open_ for _, open_ in acc):
+            break
         found = _lead_item(op, av, c)
-        if found is None:
-            return None
-        out |= found[0]
-        if not found[1]:
-            return out, False
-        i += 1
-    return out, True
+        grown: dict[tuple[str, bool], None] = {}
+        for prefix, open_ in acc:
+            if open_ and found is not None:
+                grown.update(dict.fromkeys((prefix + more, still) for more, still in found))
+            elif open_ and not prefix:
+                return None  # a match can start with what this reader does not know
+            else:
+                grown[(prefix, False)] = None
+        if len(grown) > _MAX_LEADS:
+            return [(prefix, False) for prefix, _ in acc] if all(p for p, _ in acc) else None
+        acc = list(grown)
+    return acc
 
 
-def _lead_item(op: Any, av: Any, c: Any) -> tuple[set[str], bool] | None:
-    """Return the leading literals of one parsed item and whether it can match empty (None: unknown)."""
+def _lead_item(op: Any, av: Any, c: Any) -> _Leads | None:
+    """Return the literal prefixes of one parsed item (None: unknown)."""
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return [("", True)]
+    if op is c.LITERAL:
+        return [(chr(av), True)]
     if op is c.IN:
         chars = char_class(av, c)
-        return (chars, False) if chars and len(chars) <= _MAX_CLASS else None
+        return [(ch, True) for ch in sorted(chars)] if chars and len(chars) <= _MAX_CLASS else None
     if op is c.BRANCH:
-        out: set[str] = set()
-        nullable = False
+        out: _Leads = []
         for branch in av[1]:
             found = _lead(list(branch), c)
             if found is None:
                 return None
-            out |= found[0]
-            nullable = nullable or found[1]
-        return out, nullable
+            out += found
+        return out
     if op is c.SUBPATTERN:
         return _lead(list(av[-1]), c)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT):
         found = _lead(list(av[2]), c)
-        return None if found is None else (found[0], found[1] or av[0] == 0)
+        if found is None:
+            return None
+        once = [(prefix, False) for prefix, _ in found]  # a repeat may go on: the prefix ends here
+        return once if av[0] >= 1 else [("", True), *once]
     return None
 
 
@@ -153,40 +166,95 @@ def _folded(text: str) -> str | None:
     return folded
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How to scan for one pattern: where its bounded branches can start, and what finds the others.
+
+    ``automaton`` holds the leading literals of the branches that have them; ``residual`` is a regex
+    of the other branches (None when every branch has leading literals).
+    """
+
+    automaton: ahocorasick.Automaton
+    residual: re.Pattern[str] | None
+
+
 @lru_cache(maxsize=4096)
-def _automaton(pattern: re.Pattern[str]) -> ahocorasick.Automaton | None:
-    """Return the automaton of a compiled pattern's leading literals (None when it has none)."""
+def _plan(pattern: re.Pattern[str]) -> _Plan | None:
+    """Return the scan plan of a compiled pattern (None when no branch of it is bounded)."""
     if not _TABLE:
         return None
-    words = leading_literals(strip_lookahead(pattern.pattern))
+    branches = flat_branches(pattern.pattern)
+    leads = [leading_literals(branch) for branch in branches]
+    words = set().union(*(lead for lead in leads if lead))
     if not words:
         return None
+    others = [branch for branch, lead in zip(branches, leads, strict=True) if not lead]
+    residual = None
+    if others:
+        try:
+            residual = compile_scanning("|".join(f"(?:{branch})" for branch in others), pattern.flags)
+        except re.error:
+            return None
+        if _nullable(residual.pattern):
+            return None  # a branch that matches empty can match anywhere: no shortcut
     automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
     for word in words:
         automaton.add_word(word)
     automaton.make_automaton()
-    return automaton
+    return _Plan(automaton, residual)
+
+
+def _nullable(source: str) -> bool:
+    """Return whether ``source`` can match the empty string (True when unknown)."""
+    try:
+        return bool(importlib.import_module("re._parser").parse(source).getwidth()[0] == 0)
+    except Exception:  # the private parser changed: assume the worst
+        return True
 
 
 def finditer(
     pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
 ) -> Iterator[re.Match[str]]:
-    """Yield the matches of ``pattern`` in ``text[pos:endpos]``: the same as ``pattern.finditer``."""
+    """Yield the matches of ``pattern`` in ``text[pos:endpos]``: the same as ``pattern.finditer``.
+
+    The pattern is tried where a bounded branch's leading literal is written and where the regex of
+    its other branches finds its next match, in order; the engine's scan when that would not help.
+    """
     end = len(text) if endpos is None else min(endpos, len(text))
-    automaton = _automaton(pattern)
-    folded = _folded(text) if automaton is not None else None
-    if automaton is None or folded is None:
+    plan = _plan(pattern)
+    folded = _folded(text) if plan is not None else None
+    if plan is None or folded is None:
         yield from pattern.finditer(text, pos, end)
         return
-    starts = sorted({last - length + 1 for last, length in automaton.iter(folded, pos, end)})
+    starts = sorted({last - length + 1 for last, length in plan.automaton.iter(folded, pos, end)})
     if len(starts) > _MAX_DENSITY * (end - pos):
         yield from pattern.finditer(text, pos, end)
         return
-    after = pos
-    for start in starts:
-        if start < after:
-            continue
-        m = pattern.match(text, start, end)
+    yield from _matches_at(pattern, plan.residual, starts, text, (pos, end))
+
+
+def _matches_at(
+    pattern: re.Pattern[str],
+    residual: re.Pattern[str] | None,
+    starts: list[int],
+    text: str,
+    bounds: tuple[int, int],
+) -> Iterator[re.Match[str]]:
+    """Yield the pattern's non-overlapping matches, trying it at ``starts`` and where ``residual`` matches."""
+    pos, end = bounds
+    other = residual.search(text, pos, end) if residual is not None else None
+    after, i = pos, 0
+    while True:
+        while i < len(starts) and starts[i] < after:
+            i += 1
+        if other is not None and other.start() < after:
+            other = residual.search(text, after, end) if residual is not None else None
+        here = starts[i] if i < len(starts) else None
+        if other is not None and (here is None or other.start() < here):
+            here = other.start()
+        if here is None:
+            return
+        m = pattern.match(text, here, end)
         if m is not None:
             yield m
-            after = m.end() if m.end() > start else start + 1
+        after = m.end() if m is not None and m.end() > here else here + 1
