@@ -9,6 +9,7 @@ reuse that scan.
 
 from __future__ import annotations
 
+import gc
 import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -105,13 +106,19 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls) -> KnowledgeBase:
-        """Return the process-wide knowledge base (built on first call, then cached)."""
+        """Return the process-wide knowledge base (built on first call, then cached).
+
+        Once built, the objects alive in the process (the knowledge base's hundred thousand and more)
+        are moved out of the cyclic garbage collector's passes (``gc.freeze``): they stay for the
+        life of the process, and every pass would walk them again for nothing.
+        """
         if cls._instance is None:
             with cls._lock:
                 if cls._instance is None:
                     kb = cls()
                     kb._engine()
                     cls._instance = kb
+                    gc.freeze()  # it lives as long as the process: keep it out of every collection
         return cls._instance
 
     def _engine(self) -> Engine:
