@@ -23,7 +23,11 @@ _BEFORE_WINDOW = 12  # characters before a club name searched for an other-team 
 def annotate_mentions(doc: Doc) -> None:
     """Fill the doc's club, competition, venue, city, score and minute mentions."""
     code = doc.lang.code
-    doc.clubs = [_first_team_or_unresolved(doc, c) for c in doc.kb.find_clubs(doc.text, code)]
+    after = doc.lang.patterns("clubs", "other_team_after_patterns")
+    before = doc.lang.patterns("clubs", "other_team_before_patterns")
+    doc.clubs = [
+        _first_team_or_unresolved(doc.text, c, after, before) for c in doc.kb.find_clubs(doc.text, code)
+    ]
     doc.competitions = doc.kb.find_competitions(doc.text, code)
     doc.venues = doc.kb.find_venues(doc.text, code)
     doc.cities = doc.kb.find_cities(doc.text, code)
@@ -32,18 +36,20 @@ def annotate_mentions(doc: Doc) -> None:
     doc.minutes = find_minutes(doc.text, doc.lang)
 
 
-def _first_team_or_unresolved(doc: Doc, club: ClubMention) -> ClubMention:
+def _first_team_or_unresolved(
+    text: str, club: ClubMention, after: list[re.Pattern[str]], before: list[re.Pattern[str]]
+) -> ClubMention:
     """Return the mention, or, when it names another team of the club, the whole name unresolved.
 
-    "Barcelona B", "Atalanta U23", "Jong Ajax" are not the first team (``[clubs] other_team_*``);
-    the knowledge base has no such team, so the mention covers the whole name and stands for none.
+    "Barcelona B", "Atalanta U23", "Jong Ajax" are not the first team (``[clubs] other_team_*``,
+    given as ``after`` and ``before``); the knowledge base has no such team, so the mention covers
+    the whole name and stands for none.
     """
-    text = doc.text
-    for pattern in doc.lang.patterns("clubs", "other_team_after_patterns"):
+    for pattern in after:
         m = pattern.match(text, club.end)
         if m is not None:
             return ClubMention(club.start, m.end(), text[club.start : m.end()], ())
-    for pattern in doc.lang.patterns("clubs", "other_team_before_patterns"):
+    for pattern in before:
         m = pattern.search(text, max(0, club.start - _BEFORE_WINDOW), club.start)
         if m is not None:
             return ClubMention(m.start(), club.end, text[m.start() : club.end], ())
@@ -63,19 +69,28 @@ def _short_forms(doc: Doc) -> list[ClubMention]:
             for word in (words[0], words[-1]):
                 if len(word) >= _MIN_SHORT and word[0].isupper():
                     owners.setdefault(word, set()).add(club.club)
-    taken = [(m.start, m.end) for m in doc.clubs]
-    taken += [(m.start, m.end) for m in doc.cities]
-    taken += [(m.start, m.end) for m in doc.venues]
-    taken += [(m.start, m.end) for m in doc.competitions]
-    found = []
+    found: list[ClubMention] = []
+    taken: bytearray | None = None
     for word, clubs in owners.items():
         if len(clubs) != 1:
             continue
+        if taken is None:
+            taken = _taken(doc)
         for start in _word_positions(doc.text, word):
             end = start + len(word)
-            if not any(a < end and start < b for a, b in taken):
+            if taken.find(1, start, end) < 0:
                 found.append(ClubMention(start, end, word, (next(iter(clubs)),), "short"))
     return found
+
+
+def _taken(doc: Doc) -> bytearray:
+    """Return a mask of the characters inside a club, city, venue or competition mention."""
+    taken = bytearray(len(doc.text) + 1)
+    for spans in (doc.clubs, doc.cities, doc.venues, doc.competitions):
+        for m in spans:
+            if m.end > m.start:
+                taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    return taken
 
 
 def _word_positions(text: str, word: str) -> list[int]:
@@ -123,8 +138,14 @@ def number_value(token: str, lang: LanguageData) -> int | None:
     token = token.strip().lower()
     if token.isdigit():
         return int(token)
-    value = lang.mapping("numbers", "words").get(token)
+    value = _number_words(lang).get(token)
     return int(value) if isinstance(value, int) else None
+
+
+@cache
+def _number_words(lang: LanguageData) -> dict[str, object]:
+    """Return the language's number words (read once: ``mapping`` copies the table)."""
+    return lang.mapping("numbers", "words")
 
 
 def find_minutes(text: str, lang: LanguageData) -> list[MinuteMention]:

@@ -12,12 +12,14 @@ import bisect
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from functools import cache
 
 from tabellino.extract import component
 from tabellino.extract.doc import Doc, PersonMention
 from tabellino.kb import ClubMention
 from tabellino.lang import LanguageData
+from tabellino.models import Span
 
 __all__ = ["fold", "surname_key"]
 
@@ -28,6 +30,7 @@ _MAX_TOKENS = 4
 _CUE_SECTIONS = ("results", "goals", "cards")
 _NUMBER_NEXT = re.compile(r"\s?\(?\d{1,3}")
 _INITIAL = re.compile(r"^[A-ZÀ-Þ]\.$")
+_MEMO_SIZE = 50_000  # token runs remembered per language before the memo starts afresh
 
 
 @component("people")
@@ -70,16 +73,18 @@ def _blocked(doc: Doc) -> list[tuple[int, int]]:
 
 def _name_runs(doc: Doc) -> list[tuple[int, int, str]]:
     """Return (start, end, text) of every capitalised-word run that reads as a person's name."""
-    stop = _stopwords(doc.lang)
-    particles = frozenset(fold(p) for p in doc.lang.words("people", "particles"))
+    text = doc.text
     blocked = _Blocked(_blocked(doc))
-    sentence_starts = {s.start for s in doc.sentences}
+    pieces = _run_pieces(doc.lang)
     runs: list[tuple[int, int, str]] = []
-    token = _token_pattern(doc.lang)
-    for sent in doc.sentences:
-        for tokens in _token_runs(token, doc.text, sent.start, sent.end, blocked):
-            runs.extend(_clean_run(doc.text, tokens, stop, particles))
-    return _drop_nouns(doc, _keep_plausible(doc.text, runs, sentence_starts), particles)
+    for sentence in _sentence_tokens(_token_pattern(doc.lang), text, doc.sentences):
+        for start, end, tokens in _token_runs(text, sentence, blocked):
+            found = pieces.get(text[start:end])
+            if found is None:
+                found = _remember_pieces(doc.lang, pieces, text[start:end], tokens)
+            runs.extend((start + a, start + b, name) for a, b, name in found)
+    sentence_starts = {s.start for s in doc.sentences}
+    return _drop_nouns(doc, _keep_plausible(text, runs, sentence_starts), _particles(doc.lang))
 
 
 def _drop_nouns(
@@ -134,46 +139,75 @@ def _noun_marker(lang: LanguageData) -> re.Pattern[str] | None:
 
 @cache
 def _token_pattern(lang: LanguageData) -> re.Pattern[str]:
-    """Return the regex of a name token: a capitalised word, or a name particle before one."""
+    """Return the regex of a name token: a capitalised word, or a name particle (group 1) before one."""
     particles = "|".join(re.escape(p) for p in lang.words("people", "particles"))
     if not particles:
         return re.compile(_NAME_WORD)
-    return re.compile(rf"{_NAME_WORD}|\b(?:{particles})(?=\s+[A-ZÀ-ÖØ-ÞĀ-Ž])")
+    return re.compile(rf"{_NAME_WORD}|\b((?:{particles}))(?=\s+[A-ZÀ-ÖØ-ÞĀ-Ž])")
+
+
+@cache
+def _particles(lang: LanguageData) -> frozenset[str]:
+    """Return the folded name particles of the language ("de", "van")."""
+    return frozenset(fold(p) for p in lang.words("people", "particles"))
+
+
+def _sentence_tokens(
+    token: re.Pattern[str], text: str, sentences: list[Span]
+) -> Iterator[list[re.Match[str]]]:
+    """Yield each sentence's name tokens, as a scan of that sentence alone finds them.
+
+    The text is scanned once. A sentence takes the tokens that start inside it; it is scanned on its
+    own only where its edges could change them: a token crossing its start or end, or a particle
+    last, whose capitalised follower lies beyond the sentence.
+    """
+    tokens = list(token.finditer(text))
+    starts = [m.start() for m in tokens]
+    for sent in sentences:
+        lo = bisect.bisect_left(starts, sent.start)
+        hi = bisect.bisect_left(starts, sent.end)
+        if (lo and tokens[lo - 1].end() > sent.start) or (
+            hi > lo and (tokens[hi - 1].end() > sent.end or tokens[hi - 1].lastindex)
+        ):
+            yield list(token.finditer(text, sent.start, sent.end))
+        else:
+            yield tokens[lo:hi]
 
 
 def _token_runs(
-    token: re.Pattern[str], text: str, start: int, end: int, blocked: _Blocked
-) -> list[list[re.Match[str]]]:
-    """Split a sentence into runs of adjacent name-like tokens (single spaces between them)."""
-    runs: list[list[re.Match[str]]] = []
+    text: str, tokens: list[re.Match[str]], blocked: _Blocked
+) -> list[tuple[int, int, list[re.Match[str]]]]:
+    """Split a sentence's tokens into runs of adjacent ones (single spaces between them).
+
+    Returns each run's start, end and tokens.
+    """
+    runs: list[tuple[int, int, list[re.Match[str]]]] = []
     current: list[re.Match[str]] = []
-    last_end = -2
-    for m in token.finditer(text, start, end):
-        m_start, m_end = m.span()
-        if blocked.overlaps(m_start, m_end):
+    first = last_start = last_end = -2
+    for m in tokens:
+        start, end = m.span()
+        if blocked.overlaps(start, end):
             if current:
-                runs.append(current)
+                runs.append((first, last_end, current))
                 current = []
             continue
-        if current and not _joined(text, last_end, m_start, current[-1]):
-            runs.append(current)
+        if current and not (
+            start == last_end + 1 and text[last_end] == " " and not _possessive(text, last_start, last_end)
+        ):
+            runs.append((first, last_end, current))
             current = []
+        if not current:
+            first = start
         current.append(m)
-        last_end = m_end
+        last_start, last_end = start, end
     if current:
-        runs.append(current)
+        runs.append((first, last_end, current))
     return runs
 
 
-def _joined(text: str, last_end: int, start: int, last: re.Match[str]) -> bool:
-    """Return whether the token at ``start`` continues the run ending with token ``last`` at ``last_end``."""
-    return start == last_end + 1 and text[last_end] == " " and not _possessive(last)
-
-
-def _possessive(tok: re.Match[str]) -> bool:
-    """Return whether a token ends in a possessive mark ("Bremer's"), which ends a name."""
-    word = tok.group()
-    return word[-1] in "'’" or (word[-1] == "s" and word[-2:-1] in ("'", "’"))
+def _possessive(word: str, start: int, end: int) -> bool:
+    """Return whether ``word[start:end]`` ends in a possessive mark ("Bremer's"), which ends a name."""
+    return word[end - 1] in "'’" or word.endswith(("'s", "’s"), start, end)
 
 
 class _Blocked:
@@ -202,32 +236,54 @@ def _first_end_after(spans: list[tuple[int, int]], start: int) -> int:
     return lo
 
 
+@cache
+def _run_pieces(lang: LanguageData) -> dict[str, list[tuple[int, int, str]]]:
+    """Return the language's memo: token run text -> its name pieces (offsets from the run start).
+
+    A run's text decides its tokens (capitalised words and particles between single spaces), and
+    its tokens decide the pieces; the same capitalised words recur across articles.
+    """
+    return {}
+
+
+def _remember_pieces(
+    lang: LanguageData, memo: dict[str, list[tuple[int, int, str]]], run: str, tokens: list[re.Match[str]]
+) -> list[tuple[int, int, str]]:
+    """Return the name pieces of a token run, remembered by the run's text."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    found = _clean_run(run, [m.group() for m in tokens], _stopwords(lang), _particles(lang))
+    memo[run] = found
+    return found
+
+
 def _clean_run(
-    text: str, tokens: list[re.Match[str]], stop: frozenset[str], particles: frozenset[str]
+    run: str, words: list[str], stop: frozenset[str], particles: frozenset[str]
 ) -> list[tuple[int, int, str]]:
     """Cut a token run at stop words and lowercase edges; return the name-shaped pieces."""
-    pieces: list[list[re.Match[str]]] = [[]]
-    last = len(tokens) - 1
-    for i, tok in enumerate(tokens):
-        word = tok.group()
-        if _possessive(tok):
-            word = _POSSESSIVE.sub("", word)
+    pieces: list[list[int]] = [[]]
+    last = len(words) - 1
+    for i, raw in enumerate(words):
+        word = _POSSESSIVE.sub("", raw) if _possessive(raw, 0, len(raw)) else raw
         folded = fold(word)
         if i < last and (folded in particles or _INITIAL.match(word)):
-            pieces[-1].append(tok)
+            pieces[-1].append(i)
         elif folded.rstrip(".") in stop or (word.isupper() and _all_caps(word)):
             pieces.append([])
         else:
-            pieces[-1].append(tok)
+            pieces[-1].append(i)
+    offsets = [0]
+    for raw in words:
+        offsets.append(offsets[-1] + len(raw) + 1)
     out = []
     for piece in pieces:
-        while piece and (piece[-1].group()[0].islower() or fold(piece[-1].group()) in particles):
+        while piece and (words[piece[-1]][0].islower() or fold(words[piece[-1]]) in particles):
             piece.pop()
-        while piece and piece[0].group()[0].islower():
+        while piece and words[piece[0]][0].islower():
             piece.pop(0)
         if piece and len(piece) <= _MAX_TOKENS:
-            start, end = piece[0].start(), piece[-1].end()
-            name = _POSSESSIVE.sub("", text[start:end]).rstrip(".,")
+            start, end = offsets[piece[0]], offsets[piece[-1] + 1] - 1
+            name = _POSSESSIVE.sub("", run[start:end]).rstrip(".,")
             out.append((start, start + len(name), name))
     return out
 
@@ -241,19 +297,23 @@ def _all_caps(word: str) -> bool:
 def _keep_plausible(
     text: str, runs: list[tuple[int, int, str]], sentence_starts: set[int]
 ) -> list[tuple[int, int, str]]:
-    """Drop one-word runs at a sentence start unless the word also appears mid-sentence."""
-    mid_sentence = {fold(t) for s, _, t in runs if s not in sentence_starts}
-    surnames = {surname_key(t) for _, _, t in runs if " " in t}
-    repeated = {k for k, n in Counter(fold(t) for _, _, t in runs).items() if n > 1}
+    """Drop one-word runs at a sentence start unless the word also appears mid-sentence.
+
+    A word read again anywhere in the article (a repeat, a surname of a full name) counts too; a
+    word read mid-sentence is always also a repeat of the one at the sentence start.
+    """
+    counts = Counter(fold(t) for _, _, t in runs)
     keep = []
+    surnames: set[str] | None = None
     for start, end, name in runs:
-        single = " " not in name
-        listed = _NUMBER_NEXT.match(text, end) is not None
-        known = fold(name) in mid_sentence | surnames | repeated
-        if single and start in sentence_starts and not known and not listed:
-            continue
-        if single and len(name.rstrip(".")) < 3:
-            continue
+        if " " not in name:
+            if start in sentence_starts and counts[fold(name)] < 2:
+                if surnames is None:
+                    surnames = {surname_key(t) for _, _, t in runs if " " in t}
+                if fold(name) not in surnames and _NUMBER_NEXT.match(text, end) is None:
+                    continue
+            if len(name.rstrip(".")) < 3:
+                continue
         keep.append((start, end, name))
     return keep
 
@@ -261,16 +321,19 @@ def _keep_plausible(
 def _canonical_names(names: list[str]) -> dict[str, str]:
     """Map each name to the fullest name in the list that ends with the same surname."""
     by_surname: dict[str, set[str]] = defaultdict(set)
+    words: dict[str, tuple[str, set[str]]] = {}
     for name in names:
-        by_surname[surname_key(name)].add(name)
+        if name not in words:
+            key = surname_key(name)
+            words[name] = (key, {fold(t) for t in name.split()})
+            by_surname[key].add(name)
     canon: dict[str, str] = {}
-    for name in names:
-        tokens = {fold(t) for t in name.split()}
-        fuller = [
-            other
-            for other in by_surname[surname_key(name)]
-            if tokens <= {fold(t) for t in other.split()} and not _initials_clash(name, other)
-        ]
+    for name, (key, tokens) in words.items():
+        group = by_surname[key]
+        if len(group) == 1 and not _initials_clash(name, name):
+            canon[name] = name  # the only name of its surname is its own fullest form
+            continue
+        fuller = [other for other in group if tokens <= words[other][1] and not _initials_clash(name, other)]
         longest = max(fuller, key=len)
         rivals = {f for f in fuller if len(f.split()) == len(longest.split()) and f != longest}
         canon[name] = name if rivals else longest
@@ -297,37 +360,61 @@ def _stopwords(lang: LanguageData) -> frozenset[str]:
 @cache
 def _role_pattern(lang: LanguageData) -> re.Pattern[str] | None:
     """Return a regex matching a role word (from the language data) right before a name."""
-    roles = lang.mapping("people", "roles")
+    roles = _roles(lang)
     if not roles:
         return None
     alternatives = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
     return re.compile(rf"(?:^|\W)({alternatives})\W{{0,2}}\s*$", re.IGNORECASE)
 
 
+@cache
+def _roles(lang: LanguageData) -> dict[str, str]:
+    """Return the language's role words ("striker", "coach") and the role each names."""
+    return {word: str(role) for word, role in lang.mapping("people", "roles").items()}
+
+
 def _learn_roles(doc: Doc) -> dict[str, tuple[str, str | None]]:
     """Learn ``name -> (role, club id)`` from "CLUB ROLE NAME" and "ROLE NAME" phrases."""
     pattern = _role_pattern(doc.lang)
-    roles_map = doc.lang.mapping("people", "roles")
+    roles_map = _roles(doc.lang)
     learned: dict[str, tuple[str, str | None]] = {}
     if pattern is None:
         return learned
+    longest = max(map(len, roles_map))
     club_by_end = {c.end: c for c in doc.clubs}
     for person in doc.people:
-        window = doc.text[max(0, person.start - 40) : person.start]
-        m = pattern.search(window)
-        if not m:
+        found = _role_before(pattern, longest, doc.text, person.start)
+        if found is None:
             continue
-        role = str(roles_map.get(m.group(1).lower(), "player"))
-        club_end = person.start - len(window) + m.start(1)
-        club = _club_ending_near(doc, club_by_end, club_end)
+        role = roles_map.get(found[0].lower(), "player")
+        club = _club_ending_near(doc, club_by_end, found[1])
         if person.name not in learned or club:
             learned[person.name] = (role, club)
     for person in doc.people:
-        if learned.get(person.name, ("", None))[1] is None:
-            found = _role_of_club_before(doc, club_by_end, person, pattern)
-            if found:
-                learned[person.name] = found
+        if learned.get(person.name, ("", None))[1] is None and _club_just_before(club_by_end, person.start):
+            found_role = _role_of_club_before(doc, club_by_end, person, pattern)
+            if found_role:
+                learned[person.name] = found_role
     return learned
+
+
+def _role_before(pattern: re.Pattern[str], longest: int, text: str, start: int) -> tuple[str, int] | None:
+    """Return the role word that ends the 40 characters before ``start``, and its offset, if any.
+
+    A match spans at most one character, the role word (``longest`` at most) and its tail (two
+    characters and the trailing white space), so the search is cut to that many characters: the
+    same match, fewer places to try it.
+    """
+    lo = max(0, start - 40)
+    window = text[lo:start]
+    cut = max(0, len(window.rstrip()) - longest - 3)
+    m = pattern.search(window[cut:] if cut else window)
+    return None if m is None else (m.group(1), lo + cut + m.start(1))
+
+
+def _club_just_before(club_by_end: dict[int, ClubMention], start: int) -> bool:
+    """Return whether a club mention ends at most three characters before ``start``."""
+    return any(start - back in club_by_end for back in range(4))
 
 
 def _role_of_club_before(
@@ -346,7 +433,7 @@ def _role_of_club_before(
     found = role.search(before[: joined.start()] + " ") if joined else None
     if found is None:
         return None
-    return str(doc.lang.mapping("people", "roles").get(found.group(1).lower(), "player")), club.club
+    return _roles(doc.lang).get(found.group(1).lower(), "player"), club.club
 
 
 @cache

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from operator import attrgetter
 
 import ahocorasick
 
@@ -45,26 +46,52 @@ def _match_table() -> dict[int, str]:
 
 # ASCII: lower-case letters and digits stay, everything else becomes a space.
 _ASCII_TABLE = {c: " " for c in range(0x80) if not (chr(c).isalnum() or chr(c) == "&")}
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
-def _fold_run(m: re.Match[str]) -> str:
-    """Return a run of non-ASCII characters in matching form."""
-    return m.group().translate(_match_table())
+# The same for bytes, lower-casing on the way; "?" (the encoder's mark of a non-ASCII character)
+# is punctuation too.
+_ASCII_BYTES = bytes(
+    ord(chr(c).lower()) if c >= 0x80 or chr(c).isalnum() or chr(c) == "&" else 0x20 for c in range(256)
+)
+_QUESTION = ord("?")
 
 
 def match_fold(text: str) -> str:
     """Return the matching copy of ``text``: folded, punctuation as spaces, same length.
 
-    Done in three C-speed passes (lower-case, non-ASCII runs, ASCII punctuation) because a
-    per-character table over a whole article is several times slower.
+    Long texts go through bytes: one encode marks each non-ASCII character with "?", one bytes
+    translate lower-cases and blanks the ASCII, and only the few non-ASCII characters are folded
+    one by one; a per-character table or regex over a whole article is several times slower.
     """
     if "İ" in text:
         text = text.replace("İ", "I")  # the one character whose lower case is two characters long
     if len(text) < 200:
         return text.lower().translate(_combined_table())  # names: one pass is fastest
-    low = _NON_ASCII.sub(_fold_run, text.lower())
-    return low.translate(_ASCII_TABLE)
+    if "Σ" in text:
+        text = text.lower()  # the lower case of a capital sigma depends on its place in the word
+    marked = text.encode("ascii", "replace")
+    ascii_form = marked.translate(_ASCII_BYTES).decode("ascii")
+    return ascii_form if text.isascii() else _fold_non_ascii(text, marked, ascii_form)
+
+
+def _fold_non_ascii(text: str, marked: bytes, ascii_form: str) -> str:
+    """Return ``ascii_form`` with the non-ASCII characters of ``text`` (marked "?") folded back in."""
+    pieces: list[str] = []
+    last = 0
+    i = marked.find(_QUESTION)
+    while i >= 0:
+        ch = text[i]
+        if ch != "?":
+            pieces.append(ascii_form[last:i])
+            pieces.append(_match_lower(ch))
+            last = i + 1
+        i = marked.find(_QUESTION, i + 1)
+    pieces.append(ascii_form[last:])
+    return "".join(pieces)
+
+
+@lru_cache(maxsize=4096)
+def _match_lower(ch: str) -> str:
+    """Return the matching form of one character: lower-cased, then as :func:`_match_char` gives it."""
+    return ch.lower().translate(_combined_table())
 
 
 @cache
@@ -148,8 +175,13 @@ class Gazetteer:
             ordered = (
                 tuple(entries) if len(entries) == 1 else tuple(sorted(entries, key=lambda e: e.category))
             )
-            self.automaton.add_word(k, (len(k), ordered, all(map(_simple, ordered))))
+            # A key with checks beyond a capital first letter gets a per-language plan, filled on use.
+            plans: dict[str | None, _Plan] | None = None if all(map(_simple, ordered)) else {}
+            self.automaton.add_word(k, (len(k), ordered, plans))
         self.automaton.make_automaton()
+        self._scoped = {e.lang for bucket in self._keys.values() for e in bucket if e.lang}
+        self._scoped.update(c for bucket in self._keys.values() for e in bucket for c in e.stop_in)
+        self._scoped.update(c for bucket in self._keys.values() for e in bucket for c in e.blocked_in)
 
     def _add(self, category: int, alias: Alias) -> None:
         """Register an alias (and its spelling variants) under its matching key."""
@@ -218,36 +250,24 @@ class Gazetteer:
         """Return every checked hit in ``text`` (overlapping; selection is the caller's)."""
         padded = " " + match_fold(text) + " "
         hits: list[Hit] = []
-        for end, (length, entries, simple) in self.automaton.iter(padded):
-            start, stop_at = end - length + 1, end - 1
-            if simple:
-                # The common case: capitalised names valid in every language, no other check.
-                first = text[start]
-                if first.isupper() or first.isdigit():
-                    hits.append(Hit(start, stop_at, entries))
-                continue
-            ok = tuple(e for e in entries if self._accept(e, text, padded, start, stop_at, language))
-            if not ok:
-                continue
-            if any(language in e.stop_in for e in ok) and _sentence_initial(text, start):
-                continue
-            trimmed = {e.trim for e in ok}
-            for trim in sorted(trimmed):
-                hits.append(Hit(start, stop_at - trim, tuple(e for e in ok if e.trim == trim)))
+        # Languages no entry names behave alike: they share one plan per key.
+        scope = language if language in self._scoped else None
+        for end, (length, entries, plans) in self.automaton.iter(padded):
+            start = end - length + 1
+            if plans is not None:
+                plan = plans.get(scope)
+                if plan is None:
+                    plan = plans[scope] = _plan(entries, language)
+                entries = plan.entries
+                if not plan.simple:
+                    if entries:
+                        _add_checked(hits, plan, text, padded, start, end - 1, language)
+                    continue
+            # The common case: capitalised names valid in the language, no other check.
+            first = text[start]
+            if first.isupper() or first.isdigit():
+                hits.append(Hit(start, end - 1, entries))
         return hits
-
-    def _accept(self, e: Entry, text: str, padded: str, start: int, end: int, language: str) -> bool:
-        """Return True when a hit passes the entry's language scope and case rule."""
-        if (e.lang is not None and e.lang != language) or language in e.blocked_in:
-            return False
-        if e.case == ANY:
-            return True
-        span = text[start : end - e.trim]
-        if e.case == LOWER:
-            return span[:1].islower()
-        if e.case == EXACT:
-            return _caps(span) == e.caps
-        return _capitalised(span, padded, start, e.skip)
 
     def locative_before(self, text: str, start: int, language: str) -> bool:
         """Return True when the word before ``start`` is a locative preposition ("in", "a", "à")."""
@@ -275,6 +295,55 @@ def _simple(e: Entry) -> bool:
         and not e.stop_in
         and not e.blocked_in
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The checks of one key in one language: the entries in scope and what else a hit needs."""
+
+    entries: tuple[Entry, ...]
+    simple: bool  # only a capital (or digit) first letter
+    stop: bool  # some entry may not open a sentence
+    trims: bool  # some entry leaves a suffix out of the span
+
+
+def _plan(entries: tuple[Entry, ...], language: str) -> _Plan:
+    """Return the plan of a key's entries in ``language`` (those of other languages dropped)."""
+    kept = tuple(
+        e for e in entries if (e.lang is None or e.lang == language) and language not in e.blocked_in
+    )
+    stop = any(language in e.stop_in for e in kept)
+    trims = any(e.trim for e in kept)
+    simple = bool(kept) and not stop and not trims and all(e.case == UPPER and e.skip == 0 for e in kept)
+    return _Plan(kept, simple, stop, trims)
+
+
+def _add_checked(
+    hits: list[Hit], plan: _Plan, text: str, padded: str, start: int, end: int, language: str
+) -> None:
+    """Append the hits of one match whose entries pass their case rules (one per suffix length)."""
+    ok = tuple(e for e in plan.entries if _passes(e, text, padded, start, end))
+    if not ok:
+        return
+    if plan.stop and any(language in e.stop_in for e in ok) and _sentence_initial(text, start):
+        return
+    if not plan.trims:
+        hits.append(Hit(start, end, ok))
+        return
+    for trim in sorted({e.trim for e in ok}):
+        hits.append(Hit(start, end - trim, tuple(e for e in ok if e.trim == trim)))
+
+
+def _passes(e: Entry, text: str, padded: str, start: int, end: int) -> bool:
+    """Return True when a hit passes the entry's case rule."""
+    if e.case == ANY:
+        return True
+    span = text[start : end - e.trim]
+    if e.case == LOWER:
+        return span[:1].islower()
+    if e.case == EXACT:
+        return _caps(span) == e.caps
+    return _capitalised(span, padded, start, e.skip)
 
 
 def _index(words: dict[str, list[str]]) -> dict[str, frozenset[str]]:
@@ -361,8 +430,18 @@ def iter_selected(hits: Iterable[Hit], size: int) -> list[Hit]:
     """Return the longest non-overlapping hits, longest first then leftmost, sorted by start."""
     taken = bytearray(size + 1)
     chosen: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
-        if not any(taken[hit.start : hit.end]):
-            taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    for hit in sorted(hits, key=_longest_first):
+        start, end = hit.start, hit.end
+        if taken.find(1, start, end) < 0:
+            taken[start:end] = b"\x01" * (end - start)
             chosen.append(hit)
-    return sorted(chosen, key=lambda h: h.start)
+    chosen.sort(key=_start)
+    return chosen
+
+
+def _longest_first(hit: Hit) -> tuple[int, int]:
+    """Return the selection order of a hit: longest first, then leftmost."""
+    return (hit.start - hit.end, hit.start)
+
+
+_start = attrgetter("start")

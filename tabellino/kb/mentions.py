@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tabellino.kb.assemble import Facts
 from tabellino.kb.base import CityMention, ClubMention, CompetitionMention, VenueMention
-from tabellino.kb.gazetteer import CITY, CLUB, COMPETITION, VENUE, Gazetteer, Hit, iter_selected
+from tabellino.kb.gazetteer import CITY, CLUB, COMPETITION, VENUE, Entry, Gazetteer, Hit, iter_selected
 from tabellino.kb.resolve import Pending, resolve_clubs
 
 __all__ = ["split_hits"]
@@ -42,15 +42,15 @@ def split_hits(facts: Facts, gaz: Gazetteer, hits: list[Hit], text: str, languag
     venues: list[VenueMention] = []
     cities: list[CityMention] = []
     for raw in iter_selected(hits, len(text)):
-        category = _category(raw, gaz, text, language)
-        hit = raw if raw.entries[-1].category == category == raw.entries[0].category else _only(raw, category)
+        category = raw.entries[0].category
+        if category == raw.entries[-1].category:  # entries are sorted by category
+            hit = raw
+        else:
+            category = _category(raw, gaz, text, language)
+            hit = _only(raw, category)
         span = text[hit.start : hit.end]
         if category == CLUB:
-            kinds: dict[str, str] = {}
-            for e in hit.entries:
-                old = kinds.get(e.target)
-                kinds[e.target] = e.kind if old is None or _kind_rank(e.kind) < _kind_rank(old) else old
-            pending.append(Pending(hit.start, hit.end, span, kinds))
+            pending.append(Pending(hit.start, hit.end, span, _kinds(hit.entries)))
         elif category == COMPETITION:
             comps.append(CompetitionMention(hit.start, hit.end, span, hit.entries[0].target))
         elif category == VENUE:
@@ -61,6 +61,17 @@ def split_hits(facts: Facts, gaz: Gazetteer, hits: list[Hit], text: str, languag
 
 
 _KIND_RANK = {"name": 0, "nickname": 1, "demonym": 2}
+
+
+def _kinds(entries: tuple[Entry, ...]) -> dict[str, str]:
+    """Return club id -> the strongest kind of name it was found as."""
+    if len(entries) == 1:
+        return {entries[0].target: entries[0].kind}
+    kinds: dict[str, str] = {}
+    for e in entries:
+        old = kinds.get(e.target)
+        kinds[e.target] = e.kind if old is None or _kind_rank(e.kind) < _kind_rank(old) else old
+    return kinds
 
 
 def _kind_rank(kind: str) -> int:

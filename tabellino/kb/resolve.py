@@ -71,13 +71,14 @@ def resolve_clubs(
     pending: list[Pending], clubs: dict[str, Club], comp_countries: set[str], lang_countries: set[str]
 ) -> list[ClubMention]:
     """Resolve the pending mentions of one text and return them as :class:`ClubMention`."""
-    resolved = {next(iter(p.kinds)) for p in pending if len(p.kinds) == 1}
-    if len(resolved) == len(pending) or all(len(p.kinds) == 1 for p in pending):
+    ambiguous = [p for p in pending if len(p.kinds) > 1]
+    if not ambiguous:
         return [_mention(p, clubs) for p in pending]
+    resolved = {next(iter(p.kinds)) for p in pending if len(p.kinds) == 1}
     for _ in range(2):
         text_countries = {clubs[c].country for c in resolved} | comp_countries
         changed = False
-        for p in pending:
+        for p in ambiguous:
             if len(p.kinds) > 1:
                 left = _narrow(p, clubs, resolved, (text_countries, lang_countries))
                 if len(left) < len(p.kinds):
