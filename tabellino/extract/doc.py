@@ -79,7 +79,7 @@ class Doc:
     roles: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     quoted: list[Span] = field(default_factory=list)
     result: Extraction | None = None
-    _index: dict[str, tuple[tuple[str, int, int], list[int]]] = field(default_factory=dict, repr=False)
+    _index: dict[str, tuple[Sequence[object], int, list[int]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def create(cls, article: Article, lang: LanguageData, kb: KnowledgeBase) -> Doc:
@@ -103,7 +103,9 @@ class Doc:
 
     def in_quote(self, offset: int) -> bool:
         """Return whether ``offset`` lies inside a quotation (spoken words, not narrative)."""
-        return any(q.start < offset < q.end for q in self.quoted)
+        # Quotations are sorted and apart: only the last one starting before ``offset`` can hold it.
+        i = bisect.bisect_left(self._starts("quoted", self.quoted), offset) - 1
+        return i >= 0 and offset < self.quoted[i].end
 
     def sentence_of(self, offset: int) -> Span:
         """Return the sentence containing character ``offset``."""
@@ -131,12 +133,12 @@ class Doc:
 
     def _starts(self, name: str, items: Sequence[Span | ClubMention | PersonMention]) -> list[int]:
         """Return the start offsets of a sorted mention list, cached until the list changes."""
-        key = (name, id(items), len(items))
         cached = self._index.get(name)
-        if cached is None or cached[0] != key:
-            cached = (key, [x.start for x in items])
-            self._index[name] = cached
-        return cached[1]
+        if cached is not None and cached[0] is items and cached[1] == len(items):
+            return cached[2]
+        starts = [x.start for x in items]
+        self._index[name] = (items, len(items), starts)
+        return starts
 
     def club_name(self, club_id: str) -> str:
         """Return the canonical name of a club id."""
