@@ -62,12 +62,18 @@ def phrases(lang: LanguageData, section: str, key: str) -> list[str]:
     return lang.words(section, key) or list(lang.mapping(section, key))
 
 
+_ListHits = tuple[list[int], list[int], list[Cue]]
+"""The hits of one list in one text: their starts, their ends and the cues, all in text order.
+
+The hits of a list never overlap, so their ends are sorted like their starts."""
+
+
 @dataclass(slots=True)
 class _Hits:
-    """The hits of one text, per phrase list: (starts, cues), sorted."""
+    """The hits of one text, per phrase list: (starts, ends, cues), sorted."""
 
     text: str
-    lists: dict[int, tuple[list[int], list[Cue]]] = field(default_factory=dict)
+    lists: dict[int, _ListHits] = field(default_factory=dict)
 
 
 class _CueIndex:
@@ -79,7 +85,7 @@ class _CueIndex:
         self.automaton: ahocorasick.Automaton | None = None
         self.companions: list[tuple[int, re.Pattern[str]]] | None = None
         self.last: _Hits | None = None
-        self.short: dict[str, dict[int, tuple[list[int], list[Cue]]]] = {}
+        self.short: dict[str, dict[int, _ListHits]] = {}
 
     def list_id(self, section: str, key: str) -> int:
         """Return the number of phrase list ``section.key``, adding it to the automaton when new."""
@@ -91,15 +97,15 @@ class _CueIndex:
             self.short = {}
         return found
 
-    def hits(self, text: str, list_id: int) -> tuple[list[int], list[Cue]]:
-        """Return (starts, cues) of one list in ``text``; a long text's hits are kept for the next query."""
+    def hits(self, text: str, list_id: int) -> _ListHits:
+        """Return (starts, ends, cues) of one list in ``text``; a long text's hits are kept for later."""
         if len(text) < _SCAN_ONCE:
             return self._short_hits(text).get(list_id, _NO_HITS)
         if self.last is None or self.last.text is not text:
             self.last = _Hits(text, self._scan(text))
-        return self.last.lists.get(list_id, ([], []))
+        return self.last.lists.get(list_id, _NO_HITS)
 
-    def _short_hits(self, text: str) -> dict[int, tuple[list[int], list[Cue]]]:
+    def _short_hits(self, text: str) -> dict[int, _ListHits]:
         """Return the hits of every list in a short text, remembered by the text."""
         found = self.short.get(text)
         if found is None:
@@ -108,19 +114,29 @@ class _CueIndex:
             found = self.short[text] = self._scan(text)
         return found
 
-    def _scan(self, text: str) -> dict[int, tuple[list[int], list[Cue]]]:
+    def _scan(self, text: str) -> dict[int, _ListHits]:
         """Scan ``text`` once and return the hits of every list, resolved like regex alternation."""
+        # A span is kept as (start, -end): sorted as they are, the longest of a start comes first.
         raw: dict[int, list[tuple[int, int]]] = {}
         automaton = self._automaton()
         if automaton.kind == ahocorasick.AHOCORASICK:  # else no list asked for has a phrase
+            size = len(text)
             for last, (length, ids) in automaton.iter(_fold(text)):
-                start, end = last - length + 1, last + 1
-                if _word_char(text, start - 1) or _word_char(text, end):
+                start = last - length + 1
+                # whole words only: no word character (letter, digit, underscore) on either side
+                if start and ((c := text[start - 1]).isalnum() or c == "_"):
                     continue
+                if last + 1 < size and ((c := text[last + 1]).isalnum() or c == "_"):
+                    continue
+                span = (start, -last - 1)
                 for list_id in ids:
-                    raw.setdefault(list_id, []).append((start, end))
+                    spans = raw.get(list_id)
+                    if spans is None:
+                        raw[list_id] = [span]
+                    else:
+                        spans.append(span)
         for list_id, pattern in self._companions():
-            found = [m.span() for m in anchors.finditer(pattern, text) if m.end() > m.start()]
+            found = [(m.start(), -m.end()) for m in anchors.finditer(pattern, text) if m.end() > m.start()]
             raw.setdefault(list_id, []).extend(found)
         return {list_id: _resolve(text, spans) for list_id, spans in raw.items() if spans}
 
@@ -156,19 +172,23 @@ class _CueIndex:
         return self.automaton
 
 
-def _resolve(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[Cue]]:
-    """Keep the leftmost, then longest, non-overlapping spans, as a regex alternation would."""
-    spans.sort(key=lambda s: (s[0], -s[1]))
+def _resolve(text: str, spans: list[tuple[int, int]]) -> _ListHits:
+    """Keep the leftmost, then longest, non-overlapping (start, -end) spans, as a regex alternation would."""
+    spans.sort()
+    starts: list[int] = []
+    ends: list[int] = []
     cues: list[Cue] = []
     end = -1
-    for s, e in spans:
+    for s, minus_e in spans:
         if s >= end:
-            cues.append(Cue(text, s, e))
-            end = e
-    return [c.start() for c in cues], cues
+            end = -minus_e
+            starts.append(s)
+            ends.append(end)
+            cues.append(Cue(text, s, end))
+    return starts, ends, cues
 
 
-_SPACES = str.maketrans({c: " " for c in "\t\n\r\f\v\u00a0\u2009\u202f\u2007\u200a\u3000\u2002\u2003"})
+_SPACES = "\t\n\r\f\v\u00a0\u2009\u202f\u2007\u200a\u3000\u2002\u2003"
 
 
 def _fold(text: str) -> str:
@@ -176,12 +196,11 @@ def _fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return low.translate(_SPACES)
-
-
-def _word_char(text: str, i: int) -> bool:
-    """Return whether ``text[i]`` exists and is a word character (letter, digit, underscore)."""
-    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+    # str.replace per space character: far cheaper than translate, and most are absent
+    for space in _SPACES:
+        if space in low:
+            low = low.replace(space, " ")
+    return low
 
 
 @cache
@@ -203,40 +222,46 @@ def find_cues(
         list_id = index.list_id(section, key)
     last = index.last  # the common case, inlined: the long text scanned by the previous query
     found = last.lists.get(list_id, _NO_HITS) if last is not None and last.text is text else None
-    starts, cues = found if found is not None else index.hits(text, list_id)
+    starts, ends, cues = found if found is not None else index.hits(text, list_id)
     if not starts:
         return []
-    stop = len(text) if end < 0 else end
     lo = bisect.bisect_left(starts, start) if start > starts[0] else 0
-    hi = bisect.bisect_left(starts, stop)
-    return [c for c in cues[lo:hi] if c.end() <= stop]
+    # hits never overlap, so those ending by the range's end are a prefix of the list
+    hi = len(ends) if end < 0 or end >= ends[-1] else bisect.bisect_right(ends, end)
+    return cues[lo:hi]
 
 
-_NO_HITS: tuple[list[int], list[Cue]] = ([], [])
+_NO_HITS: _ListHits = ([], [], [])
 
 
 @cache
 def _edge_pattern(lang: LanguageData, section: str, key: str, at_end: bool) -> re.Pattern[str] | None:
-    """Return a regex matching a phrase of ``section.key`` at the end (or start) of a string."""
+    """Return a regex matching a phrase of ``section.key`` at the start of a string, or reversed.
+
+    A phrase at the end of a string is looked for at the start of the reversed string, with the
+    phrases reversed: a match tried at one position instead of at every one.
+    """
     words = sorted(set(phrases(lang, section, key)), key=len, reverse=True)
     if not words:
         return None
-    alternatives = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in words)
     if at_end:
-        return re.compile(rf"(?<![\w])(?:{alternatives})[\s'’]*$", re.IGNORECASE)
-    return re.compile(rf"^[\s(]*(?:{alternatives})(?![\w])", re.IGNORECASE)
+        parts = [[re.escape(part[::-1]) for part in reversed(w.split())] for w in words]
+        reversed_alternatives = "|".join(r"\s+".join(p) for p in parts)
+        return re.compile(rf"[\s'’]*(?:{reversed_alternatives})(?![\w])", re.IGNORECASE)
+    alternatives = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in words)
+    return re.compile(rf"[\s(]*(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 
 def ends_with_cue(lang: LanguageData, section: str, key: str, text: str) -> bool:
     """Return whether ``text`` ends with one of the phrases ``section.key``."""
     pattern = _edge_pattern(lang, section, key, at_end=True)
-    return bool(pattern and pattern.search(text))
+    return bool(pattern and pattern.match(text[::-1]))
 
 
 def starts_with_cue(lang: LanguageData, section: str, key: str, text: str) -> bool:
     """Return whether ``text`` starts with one of the phrases ``section.key``."""
     pattern = _edge_pattern(lang, section, key, at_end=False)
-    return bool(pattern and pattern.search(text))
+    return bool(pattern and pattern.match(text))
 
 
 def is_only_cue(lang: LanguageData, section: str, key: str, text: str) -> bool:

@@ -6,12 +6,14 @@ The finders (:mod:`results_lines`, :mod:`results_prose`, :mod:`results_winner`,
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from tabellino.extract.cues import Cue, ends_with_cue, find_cues, is_only_cue
 from tabellino.extract.doc import Doc, ScoreMention
 from tabellino.kb import ClubMention
+from tabellino.lang import LanguageData
 from tabellino.models import Span
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "club_label",
     "clubs_between",
     "distinct",
+    "has_outcome_cue",
     "is_infinitive",
     "joined",
     "leg_near",
@@ -29,6 +32,7 @@ __all__ = [
     "nearest_outcome",
     "nearest_outcome_cue",
     "outcome_cue",
+    "outcome_cues",
     "resolved",
     "result_spans",
     "subject_and_other",
@@ -77,9 +81,39 @@ def resolved(clubs: list[ClubMention]) -> list[ClubMention]:
     return [c for c in clubs if c.club is not None]
 
 
+class _ResolvedClubs:
+    """The resolved club mentions of the last club list asked about, with their starts.
+
+    The finders ask for the clubs of many ranges of one article; its club list is filtered once.
+    A doc's club list is replaced, never changed in place, so its identity and size tell it apart.
+    """
+
+    def __init__(self) -> None:
+        self.source: list[ClubMention] | None = None
+        self.size = -1
+        self.clubs: list[ClubMention] = []
+        self.starts: list[int] = []
+
+    def of(self, clubs: list[ClubMention]) -> tuple[list[ClubMention], list[int]]:
+        """Return (resolved mentions, their starts) of a start-sorted club list."""
+        if clubs is not self.source or len(clubs) != self.size:
+            self.source, self.size = clubs, len(clubs)
+            self.clubs = resolved(clubs)
+            self.starts = [c.start for c in self.clubs]
+        return self.clubs, self.starts
+
+
+_RESOLVED = _ResolvedClubs()
+
+
 def clubs_between(doc: Doc, start: int, end: int) -> list[ClubMention]:
     """Return resolved club mentions fully inside ``[start, end)``."""
-    return resolved(doc.clubs_in(Span(start, end))) if start < end else []
+    if start >= end:
+        return []
+    clubs, starts = _RESOLVED.of(doc.clubs)
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end, lo)
+    return [c for c in clubs[lo:hi] if c.end <= end]
 
 
 def result_spans(home: ClubMention, away: ClubMention, score: ScoreMention | None) -> dict[str, Span]:
@@ -123,13 +157,12 @@ def nearest_outcome(doc: Doc, score: ScoreMention, lo: int, hi: int) -> str | No
 
 def nearest_outcome_cue(doc: Doc, score: ScoreMention, lo: int, hi: int) -> tuple[str, Cue] | None:
     """Return (kind, cue) of the win/loss/draw cue nearest the score in ``[lo, hi)``."""
-    best: tuple[int, str, Cue] | None = None
-    for kind, key in (("win", "win_words"), ("loss", "loss_words"), ("draw", "draw_words")):
-        for m in find_cues(doc.lang, "results", key, doc.text, lo, hi):
-            distance = min(abs(m.start() - score.end), abs(score.start - m.end()))
-            if best is None or distance < best[0]:
-                best = (distance, kind, m)
-    return (best[1], best[2]) if best else None
+    best: tuple[int, int, int, str, Cue] | None = None  # distance, then win before loss before draw
+    for rank, kind, m in _OUTCOMES.within(doc, lo, hi):
+        distance = min(abs(m.start() - score.end), abs(score.start - m.end()))
+        if best is None or (distance, rank) < best[:2]:
+            best = (distance, rank, m.start(), kind, m)
+    return (best[3], best[4]) if best else None
 
 
 def leg_near(doc: Doc, lo: int, hi: int) -> int | None:
@@ -150,14 +183,62 @@ def outcome_cue(doc: Doc, lo: int, hi: int) -> tuple[str, Cue] | None:
     """Return the only win/loss/draw cue of a clause (none when it has several or a tie word)."""
     best: tuple[str, Cue] | None = None
     kinds: set[str] = set()
-    for kind, key in (("win", "win_words"), ("loss", "loss_words"), ("draw", "draw_words")):
-        for m in find_cues(doc.lang, "results", key, doc.text, lo, hi):
-            if find_cues(doc.lang, "results", "tie_only_words", m.group(), 0, len(m.group())):
-                return None
-            kinds.add(kind)
-            if best is None or m.start() < best[1].start():
-                best = (kind, m)
+    for _, kind, m in _OUTCOMES.within(doc, lo, hi):  # in text order, so the first is the best
+        if find_cues(doc.lang, "results", "tie_only_words", m.group(), 0, len(m.group())):
+            return None
+        kinds.add(kind)
+        if best is None:
+            best = (kind, m)
     return best if len(kinds) == 1 else None
+
+
+def has_outcome_cue(doc: Doc, lo: int, hi: int) -> bool:
+    """Return whether ``[lo, hi)`` holds a whole win, loss or draw cue."""
+    return bool(_OUTCOMES.within(doc, lo, hi))
+
+
+def outcome_cues(doc: Doc) -> list[Cue]:
+    """Return the win, loss and draw cues of the article, in text order."""
+    return [m for _, _, m in _OUTCOMES.of(doc)[1]]
+
+
+class _OutcomeCues:
+    """The win, loss and draw cues of the last article asked about, merged in text order.
+
+    Clauses and score windows ask for the outcome cues of many small ranges of one article;
+    the three lists are merged once, each cue with the rank of its list (win, loss, draw).
+    """
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.lang: LanguageData | None = None
+        self.starts: list[int] = []
+        self.cues: list[tuple[int, str, Cue]] = []
+
+    def of(self, doc: Doc) -> tuple[list[int], list[tuple[int, str, Cue]]]:
+        """Return (starts, (rank, kind, cue)) of the doc's outcome cues, by start then rank."""
+        if doc.text is not self.text or doc.lang is not self.lang:
+            found = [
+                (m.start(), rank, kind, m)
+                for rank, (kind, key) in enumerate(_OUTCOME_KINDS)
+                for m in find_cues(doc.lang, "results", key, doc.text)
+            ]
+            found.sort(key=lambda f: (f[0], f[1]))
+            self.text, self.lang = doc.text, doc.lang
+            self.starts = [f[0] for f in found]
+            self.cues = [(rank, kind, m) for _, rank, kind, m in found]
+        return self.starts, self.cues
+
+    def within(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, str, Cue]]:
+        """Return the (rank, kind, cue) of the cues wholly inside ``[lo, hi)``, by start then rank."""
+        starts, cues = self.of(doc)
+        i = bisect.bisect_left(starts, lo)
+        j = bisect.bisect_left(starts, hi, i)
+        return [c for c in cues[i:j] if c[2].end() <= hi]
+
+
+_OUTCOME_KINDS = (("win", "win_words"), ("loss", "loss_words"), ("draw", "draw_words"))
+_OUTCOMES = _OutcomeCues()
 
 
 def is_infinitive(doc: Doc, cue: Cue) -> bool:

@@ -11,6 +11,7 @@ from tabellino.extract.results_base import (
     StatedResult,
     after_opponent_marker,
     clubs_between,
+    has_outcome_cue,
     leg_near,
     nearest_outcome_cue,
     result_spans,
@@ -154,7 +155,7 @@ def _opens_next_result(doc: Doc, score: ScoreMention, club: ClubMention, hi: int
         doc.lang, "results", "coordinators", doc.text, score.end, club.start
     ):
         return False
-    return any(find_cues(doc.lang, "results", key, doc.text, club.end, hi) for key in OUTCOME_KEYS)
+    return has_outcome_cue(doc, club.end, hi)
 
 
 def _opponent_of_someone(doc: Doc, club: ClubMention) -> bool:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
 from tabellino.extract.cues import Cue, find_cues
 from tabellino.extract.doc import Doc, ScoreMention
 from tabellino.extract.results_base import (
-    OUTCOME_KEYS,
     StatedResult,
     after_opponent_marker,
     clubs_between,
@@ -16,6 +16,7 @@ from tabellino.extract.results_base import (
     is_infinitive,
     joined,
     outcome_cue,
+    outcome_cues,
     resolved,
     result_spans,
     subject_and_other,
@@ -35,14 +36,12 @@ def winner_statements(doc: Doc) -> list[StatedResult]:
     for score in doc.scores:
         scored.setdefault(doc.sentence_of(score.start), []).append(score)
     out: list[StatedResult] = []
-    for sent in doc.sentences:
+    for sent in _sentences_with_outcome_words(doc):  # most sentences have none: nothing to read
         scores = scored.get(sent, [])
         paired = [] if scores or doc.in_quote(sent.start + 1) else _paired_outcomes(doc, sent)
         if paired:
             out.extend(paired)
             continue
-        if not _has_outcome_word(doc, sent):
-            continue  # most sentences: nothing to split into clauses
         taken = _clubs_of_scores(doc, scores)
         for lo, hi in _clauses(doc, sent):
             if scores and not _clause_of_other_clubs(doc, lo, hi, scores, taken):
@@ -53,9 +52,21 @@ def winner_statements(doc: Doc) -> list[StatedResult]:
     return out
 
 
-def _has_outcome_word(doc: Doc, sent: Span) -> bool:
-    """Return whether a sentence holds any win, loss or draw word."""
-    return any(find_cues(doc.lang, "results", key, doc.text, sent.start, sent.end) for key in OUTCOME_KEYS)
+def _sentences_with_outcome_words(doc: Doc) -> list[Span]:
+    """Return the sentences that hold a whole win, loss or draw word, in order.
+
+    A paired outcome ("A and B won against C and D") needs a win word too, so the others state nothing.
+    The words are found once in the whole text and each is placed in its sentence (sentences are
+    sorted and disjoint).
+    """
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    holding: set[int] = set()
+    for cue in outcome_cues(doc):
+        i = bisect.bisect_right(starts, cue.start()) - 1
+        if i >= 0 and cue.end() <= sentences[i].end:
+            holding.add(i)
+    return [sentences[i] for i in sorted(holding)]
 
 
 def _clubs_of_scores(doc: Doc, scores: list[ScoreMention]) -> set[str | None]:
