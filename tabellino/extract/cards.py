@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from tabellino.extract import component
 from tabellino.extract.cues import Cue, find_cues
 from tabellino.extract.doc import Doc, PersonMention
 from tabellino.extract.goal_teams import learned_team, team_of_person
 from tabellino.extract.people import surname_key
+from tabellino.lang import LanguageData
 from tabellino.models import Match, RedCard, Span
 
 __all__ = ["find_red_cards"]
@@ -17,11 +20,12 @@ def find_red_cards(doc: Doc) -> None:
     """Attach each player sent off to the match it happened in (never a coach or referee)."""
     if not doc.matches:
         return
+    staff = _staff(doc)
     for cue in find_cues(doc.lang, "cards", "red_card_words", doc.text):
         if doc.in_quote(cue.start()):
             continue
         sent = doc.sentence_of(cue.start())
-        person = _player_for(doc, cue, sent)
+        person = _player_for(doc, cue, sent, staff)
         if person is None:
             continue
         match = _match_of(doc, person, sent, cue.start())
@@ -38,9 +42,12 @@ def find_red_cards(doc: Doc) -> None:
         match.red_cards.append(card)
 
 
-def _player_for(doc: Doc, cue: Cue, sent: Span) -> PersonMention | None:
-    """Return the person a sending-off cue is about: the nearest player in the same sentence."""
-    people = [p for p in doc.people_in(sent) if _is_player(doc, p)]
+def _player_for(doc: Doc, cue: Cue, sent: Span, staff: set[str]) -> PersonMention | None:
+    """Return the person a sending-off cue is about: the nearest player in the same sentence.
+
+    ``staff`` holds the names of the matches' coaches and referees.
+    """
+    people = [p for p in doc.people_in(sent) if _is_player(doc, p, staff)]
     if not people:
         return None
     nearest = min(people, key=lambda p: _distance(p, cue))
@@ -54,13 +61,25 @@ def _distance(person: PersonMention, cue: Cue) -> int:
     return max(0, person.start - cue.end())
 
 
-def _is_player(doc: Doc, person: PersonMention) -> bool:
+def _staff(doc: Doc) -> set[str]:
+    """Return the names of the coaches and referees of the article's matches."""
+    names = {name for m in doc.matches for name in m.coaches.values()}
+    names.update(m.referee for m in doc.matches if m.referee is not None)
+    return names
+
+
+def _is_player(doc: Doc, person: PersonMention, staff: set[str]) -> bool:
     """Return whether a person may be a player sent off (not a known coach, referee or pundit)."""
-    coaches = {name for m in doc.matches for name in m.coaches.values()}
-    if person.name in coaches or any(m.referee == person.name for m in doc.matches):
+    if person.name in staff:
         return False
     role = doc.roles.get(person.name, ("player", None))[0]
-    return role not in doc.lang.words("cards", "not_player_roles")
+    return role not in _not_player_roles(doc.lang)
+
+
+@cache
+def _not_player_roles(lang: LanguageData) -> frozenset[str]:
+    """Return the roles whose holders are not players (read once per language)."""
+    return frozenset(lang.words("cards", "not_player_roles"))
 
 
 def _match_of(doc: Doc, person: PersonMention, sent: Span, offset: int) -> Match | None:

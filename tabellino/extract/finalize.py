@@ -25,8 +25,11 @@ def finalize(doc: Doc) -> None:
 
 def _apply_multi_goal_words(doc: Doc) -> None:
     """Make "doppietta di X" / "X's brace" give X at least that many goals in the match."""
+    cues = find_cues(doc.lang, "goals", "multi_goal_words", doc.text)
+    if not cues:
+        return
     counts = {k.lower(): int(v) for k, v in doc.lang.mapping("goals", "multi_goal_words").items()}
-    for cue in find_cues(doc.lang, "goals", "multi_goal_words", doc.text):
+    for cue in cues:
         if doc.in_quote(cue.start()):
             continue
         sent = doc.sentence_of(cue.start())

@@ -43,10 +43,13 @@ def find_bracket_goals(doc: Doc) -> list[BracketGoals]:
 
 def _bracket_of(text: str, person: PersonMention) -> tuple[int, int] | None:
     """Return the inner span of "Name (...)" or of "(Name, ...)" (the part after the name)."""
+    opens_before = person.start > 0 and text[person.start - 1] == "("
+    if not opens_before and "(" not in text[person.end : person.end + 2]:
+        return None  # neither "Name (" nor "(Name": the usual case, told without a regex
     after = _BRACKET_AFTER.match(text, person.end)
     if after is not None:
         return after.start(1), after.end(1)
-    if person.start == 0 or text[person.start - 1] != "(":
+    if not opens_before:
         return None
     close = text.find(")", person.end, person.end + 40)
     if close < 0 or "\n" in text[person.end : close] or "(" in text[person.end : close]:

@@ -39,6 +39,8 @@ def continue_second_half(doc: Doc, match: Match) -> None:
     when the goal before it in the same paragraph was told "of the second half", and it is later
     in that half than that one (a smaller number is the narrative going back in time).
     """
+    if len(match.goals) < 2:
+        return  # no goal told before another
     told = [(m, g) for g in match.goals if (m := _minute_mention(doc, g)) is not None]
     told.sort(key=lambda pair: pair[0].start)
     for (before, _), (mention, goal) in itertools.pairwise(told):

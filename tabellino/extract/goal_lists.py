@@ -3,9 +3,11 @@ wire "Scorers: J. Smith 59" blocks, and one-goal lines such as "Neri 17' (L)".""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
+from operator import attrgetter
 
 from tabellino.extract.cues import find_cues
 from tabellino.extract.doc import Doc, PersonMention
@@ -26,14 +28,17 @@ _NONE = 10**9  # "no evidence before this point": farther than any offset
 _WIRE_TOKEN = re.compile(r"\s*\(\d{1,2}\)\s*\d{1,2}\s*")
 _FLAG_KEYS = ("penalty_words", "own_goal_words")
 _NAME_BRACKET = re.compile(r"\(\s*([^\W\d_][^()\d\n]{0,40}?)\s*\)")
+_START = attrgetter("start")
 _PROSE_LIST_END = re.compile(r"[.;!?](?![\w)])|\n")  # "g.p.)" inside an item does not end the list
 
 
 def find_listed_goals(doc: Doc) -> dict[int, list[Goal]]:
     """Return ``id(match) -> goals`` read from the compact scorer lists of the article."""
     out: dict[int, list[Goal]] = {}
+    headers = [c.start() for c in find_cues(doc.lang, "goals", "list_headers", doc.text)]
     for lo, hi in _lines(doc.text):
-        found = _header_list(doc, lo, hi) or _tagged_line(doc, lo, hi)
+        has_header = bisect.bisect_left(headers, lo) < bisect.bisect_left(headers, hi)
+        found = (has_header and _header_list(doc, lo, hi)) or _tagged_line(doc, lo, hi)
         for match, goals in found:
             out.setdefault(id(match), []).extend(goals)
     for match in doc.matches:
@@ -44,12 +49,10 @@ def find_listed_goals(doc: Doc) -> dict[int, list[Goal]]:
 def _lines(text: str) -> list[tuple[int, int]]:
     """Return the (start, end) of every non-blank line."""
     spans, start = [], 0
-    for m in re.finditer(r"\n", text):
-        if text[start : m.start()].strip():
-            spans.append((start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
+    for line in text.split("\n"):
+        if line and not line.isspace():
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
     return spans
 
 
@@ -254,7 +257,7 @@ def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
 
 def _tagged_line(doc: Doc, lo: int, hi: int) -> list[tuple[Match, list[Goal]]]:
     """Read a line that is only scorer items ("Neri 17' (L)", "11'Rossi (R), 37'st Verdi")."""
-    if hi - lo > 200:
+    if hi - lo > 200 or not _names_and_minutes(doc, lo, hi):
         return []
     match = _match_for_list(doc, lo, None)
     if match is None:
@@ -267,6 +270,12 @@ def _tagged_line(doc: Doc, lo: int, hi: int) -> list[tuple[Match, list[Goal]]]:
         return []
     goals = _parse_list(doc, match, start, hi, None)
     return [(match, goals)] if goals else []
+
+
+def _names_and_minutes(doc: Doc, lo: int, hi: int) -> bool:
+    """Return whether ``[lo, hi)`` holds a person and a minute, as every line of scorer items does."""
+    i = bisect.bisect_left(doc.minutes, lo, key=_START)  # minutes are sorted and never overlap
+    return i < len(doc.minutes) and doc.minutes[i].end <= hi and bool(doc.people_in(Span(lo, hi)))
 
 
 def _after_fixture(doc: Doc, match: Match, lo: int, hi: int) -> int:
@@ -302,14 +311,14 @@ def complete_teams(match: Match, goals: list[Goal]) -> None:
     """Give untagged listed goals the team that still has goals left in the final score."""
     if match.home_goals is None or match.away_goals is None or not goals:
         return
+    unknown = [g for g in goals if g.team is None]
+    if not unknown:
+        return
     counts = Counter(g.team for g in goals)
     left = {
         match.home: match.home_goals - counts[match.home],
         match.away: match.away_goals - counts[match.away],
     }
-    unknown = [g for g in goals if g.team is None]
-    if not unknown:
-        return
     open_teams = [t for t, n in left.items() if n > 0]
     if len(open_teams) == 1 and left[open_teams[0]] >= len(unknown):
         for goal in unknown:

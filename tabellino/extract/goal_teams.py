@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from functools import cache
+from functools import cache, lru_cache
+from operator import attrgetter
 
 from tabellino.extract.cues import ends_with_cue, find_cues
 from tabellino.extract.doc import Doc, PersonMention
@@ -20,6 +22,8 @@ __all__ = [
     "team_in_clause",
     "team_of_person",
 ]
+
+_START = attrgetter("start")
 
 
 def team_of_person(doc: Doc, person: PersonMention, match: Match | None = None) -> str | None:
@@ -59,11 +63,19 @@ def context_start(doc: Doc, start: int, pos: int) -> int:
 def _is_against(doc: Doc, club: ClubMention) -> bool:
     """Return whether a club is named as the side a goal was scored against: after an opponent
     word ("contra o X") or as the object of a win verb ("goleia o X")."""
-    before = doc.text[max(0, club.start - 30) : club.start]
-    if ends_with_cue(doc.lang, "goals", "opponent_markers", before):
+    return _against_after(doc.lang, doc.text[max(0, club.start - 30) : club.start])
+
+
+@lru_cache(maxsize=4096)
+def _against_after(lang: LanguageData, before: str) -> bool:
+    """Return whether ``before`` ends with an opponent word or a win verb (and article).
+
+    Remembered by the text: one club mention is read for every goal told near it.
+    """
+    if ends_with_cue(lang, "goals", "opponent_markers", before):
         return True
-    bare = _article_end(doc.lang).sub("", before)
-    return ends_with_cue(doc.lang, "results", "transitive_win_words", bare)
+    bare = _article_end(lang).sub("", before)
+    return ends_with_cue(lang, "results", "transitive_win_words", bare)
 
 
 @cache
@@ -77,8 +89,11 @@ def _named_sides(doc: Doc, match: Match, window: Span) -> tuple[set[str], set[st
     """Return the teams of ``match`` named in ``window``: as the scoring side, and as the opponent."""
     sides: tuple[set[str], set[str]] = (set(), set())
     for club in doc.clubs_in(window):
-        name = doc.club_name(club.club) if club.club else None
-        if name is not None and match.has_team(name):
+        club_id = club.club
+        if not club_id:
+            continue
+        name = doc.club_name(club_id)
+        if match.has_team(name):
             sides[_is_against(doc, club)].add(name)
     return sides
 
@@ -86,10 +101,11 @@ def _named_sides(doc: Doc, match: Match, window: Span) -> tuple[set[str], set[st
 def team_from_context(doc: Doc, match: Match, window: Span, clause: Span | None = None) -> str | None:
     """Return the match team the words around a goal name: "the hosts", the winner of a winning
     goal, one club of the match named in the goal's clause (``clause``), then in ``window``."""
-    home = find_cues(doc.lang, "goals", "home_side_words", doc.text, window.start, window.end)
-    away = find_cues(doc.lang, "goals", "away_side_words", doc.text, window.start, window.end)
-    if match.home_away_certain and bool(home) != bool(away):
-        return match.home if home else match.away
+    if match.home_away_certain:  # "the hosts" says which side only when the sides are known
+        home = find_cues(doc.lang, "goals", "home_side_words", doc.text, window.start, window.end)
+        away = find_cues(doc.lang, "goals", "away_side_words", doc.text, window.start, window.end)
+        if bool(home) != bool(away):
+            return match.home if home else match.away
     winner = _winner_of(match)
     if winner and find_cues(doc.lang, "goals", "winner_goal_words", doc.text, window.start, window.end):
         return winner  # "the goal that won it": scored by the winner
@@ -124,9 +140,8 @@ def _one_side(match: Match, scoring: set[str], against: set[str]) -> str | None:
 
 def _team_in_previous_sentence(doc: Doc, match: Match, window: Span) -> str | None:
     """Return the one match team named in the sentence before the goal's (the side on the ball)."""
-    sent = doc.sentence_of(window.start)
-    index = doc.sentences.index(sent) if sent in doc.sentences else 0
-    if index == 0:
+    index = bisect.bisect_right(doc.sentences, window.start, key=_START) - 1  # as doc.sentence_of
+    if index <= 0:
         return None
     named = set.union(*_named_sides(doc, match, doc.sentences[index - 1]))
     return next(iter(named)) if len(named) == 1 else None
@@ -160,8 +175,10 @@ def match_for(doc: Doc, team: str | None, offset: int) -> Match | None:
 
 def _in_sentence(doc: Doc, candidates: list[Match], offset: int) -> list[Match]:
     """Return the one candidate whose teams the goal's sentence names (empty when not one)."""
-    named = {doc.club_name(c.club) for c in doc.clubs_in(doc.sentence_of(offset)) if c.club}
-    found = [m for m in candidates if named & set(m.teams())]
+    named = {doc.club_name(club_id) for c in doc.clubs_in(doc.sentence_of(offset)) if (club_id := c.club)}
+    if not named:
+        return []
+    found = [m for m in candidates if m.home in named or m.away in named]
     return found if len(found) == 1 else []
 
 
@@ -178,13 +195,19 @@ def _section_match(doc: Doc, candidates: list[Match], offset: int) -> list[Match
     name = doc.club_name(club.club)
     if any(m.has_team(name) for m in doc.matches):
         return [m for m in candidates if m.has_team(name)]
-    stated = [m for m in candidates if _cited_in(m, doc.sentence_of(club.start))]
+    sent = doc.sentence_of(club.start)
+    stated = [m for m in candidates if _cited_in(m, sent)]
     return stated if len(stated) == 1 else []
 
 
 def _cited_in(match: Match, span: Span) -> bool:
     """Return whether some evidence of ``match`` lies inside ``span``."""
-    return any(span.start <= s.start < span.end for ev in match.evidence.values() for s in ev.spans)
+    lo, hi = span.start, span.end
+    for ev in match.evidence.values():
+        for s in ev.spans:
+            if lo <= s.start < hi:
+                return True
+    return False
 
 
 def _listed_leg(candidates: list[Match], offset: int) -> list[Match]:
