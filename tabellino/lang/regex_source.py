@@ -8,6 +8,8 @@ character by character (escapes, character classes and groups) and never changes
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 __all__ = ["flat_branches", "outer_branches"]
 
 _ZERO_WIDTH_GROUPS = ("(?=", "(?!", "(?<=", "(?<!")
@@ -81,29 +83,28 @@ def _zero_width_end(source: str) -> int:
 def _split_top(source: str) -> list[str]:
     """Split ``source`` at its top-level ``|`` (outside groups and character classes)."""
     parts: list[str] = []
-    depth, start, i = 0, 0, 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(source, i)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    start = 0
+    for i, ch, depth in _structure(source, 0):
+        if ch == "|" and depth == 0:
             parts.append(source[start:i])
             start = i + 1
-        i += 1
     parts.append(source[start:])
     return parts
 
 
 def _group_end(source: str, i: int) -> int:
     """Return the index just past the group opening at ``source[i]`` (``len(source)`` if unclosed)."""
+    for j, ch, depth in _structure(source, i):
+        if ch == ")" and depth == 0:
+            return j + 1
+    return len(source)
+
+
+def _structure(source: str, i: int) -> Iterator[tuple[int, str, int]]:
+    """Yield (offset, character, depth after it) of each parenthesis and bar from ``i`` on.
+
+    Escaped characters and character classes are skipped: ``\\(`` and ``[|)]`` are not structure.
+    """
     depth = 0
     while i < len(source):
         ch = source[i]
@@ -117,10 +118,9 @@ def _group_end(source: str, i: int) -> int:
             depth += 1
         elif ch == ")":
             depth -= 1
-            if depth == 0:
-                return i + 1
+        if ch in "()|":
+            yield i, ch, depth
         i += 1
-    return len(source)
 
 
 def _class_end(source: str, i: int) -> int:
