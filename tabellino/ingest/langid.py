@@ -6,16 +6,16 @@ high confidence, so a text in a language tabellino has no data for would be read
 rules. The answer is then narrowed to :func:`tabellino.lang.supported_languages`: anything else,
 too short, unsure or mixed is ``"unknown"``.
 
-Only the opening of the text is classified (py3langid walks the text byte by byte in Python), in
-two halves: halves that disagree mean a mixed text.
+Only the opening of the text is classified, in two halves: halves that disagree mean a mixed text.
+The scores are py3langid's, computed with numpy (:mod:`tabellino.ingest.langid_model`).
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 
+from tabellino.ingest.langid_model import language_model
 from tabellino.lang import supported_languages
 
 __all__ = ["UNKNOWN", "detect", "identify"]
@@ -34,14 +34,6 @@ names score lower than prose (0.36 for an English Opta summary), real mixed text
 
 _ENOUGH_LETTERS = re.compile(rf"(?:[\W\d_]*[^\W\d_]){{{MIN_LETTERS}}}")
 """Matches the opening of a text up to its ``MIN_LETTERS``-th letter, and stops there."""
-
-
-@cache
-def _identifier() -> Any:
-    """Return py3langid's identifier over its full model, loaded once per process."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def _enough_letters(text: str) -> bool:
@@ -69,7 +61,7 @@ def detect(text: str) -> tuple[str, float]:
     if not _enough_letters(sample):
         return UNKNOWN, 0.0
     parts = _halves(sample) or [sample]
-    answers = [_identifier().classify(part) for part in parts]
+    answers = [language_model().classify(part) for part in parts]
     languages = {str(lang) for lang, _ in answers}
     if len(languages) != 1:
         return UNKNOWN, 0.0
