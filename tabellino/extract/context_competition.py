@@ -17,6 +17,7 @@ from tabellino.extract.context_scope import (
     Context,
     Hit,
     Layout,
+    Memo,
     Scope,
     by_heading,
     by_sentence,
@@ -36,8 +37,21 @@ from tabellino.models import Match
 __all__ = ["article_competition", "competition", "competition_hits"]
 
 
+_HITS: Memo[list[Hit[str]]] = Memo()
+
+
 def competition_hits(doc: Doc, layout: Layout) -> list[Hit[str]]:
-    """Return the competition mentions that can name a match's competition, with canonical names."""
+    """Return the competition mentions that can name a match's competition, with canonical names.
+
+    Competition, stage and ties all ask for them: they are read once per doc (the list is shared,
+    not to be changed).
+    """
+    key = (doc, doc.text, doc.lang, doc.kb, layout, *doc.competitions)
+    return _HITS.get(key, lambda: _competition_hits(doc, layout))
+
+
+def _competition_hits(doc: Doc, layout: Layout) -> list[Hit[str]]:
+    """Read the competition mentions that can name a match's competition."""
     before = doc.lang.patterns("stages", "competition_skip_before_patterns")
     after = doc.lang.patterns("stages", "competition_skip_after_patterns")
     hits: list[Hit[str]] = []

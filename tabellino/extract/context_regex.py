@@ -18,7 +18,15 @@ from typing import Generic, TypeVar
 
 from tabellino.errors import DataFileError
 from tabellino.lang import anchors
-from tabellino.lang.prefilter import WORD, casefolded, first_characters, holds, lookahead, required_literals
+from tabellino.lang.prefilter import (
+    LITERALS,
+    WORD,
+    Parts,
+    casefolded,
+    first_characters,
+    lookahead,
+    required_literals,
+)
 
 __all__ = ["AltMatch", "Alternation"]
 
@@ -48,11 +56,7 @@ class _Alternative:
 
     source: str
     first: frozenset[str] | None
-    gate: tuple[frozenset[str], ...]
-
-    def may_match(self, folded: str) -> bool:
-        """Return whether the case-folded text holds the literals every match of this alternative needs."""
-        return holds(self.gate, folded)
+    gate: Parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +104,7 @@ class Alternation(Generic[T]):
         if self.pattern is None or not self.alternatives:
             return self.pattern
         folded = casefolded(text)
-        active = tuple(i for i, a in enumerate(self.alternatives) if a.may_match(folded))
+        active = LITERALS.holding([a.gate for a in self.alternatives], folded)
         if len(active) == len(self.alternatives):
             return self.pattern
         if not active:
@@ -116,7 +120,9 @@ class Alternation(Generic[T]):
 def _alternative(source: str) -> _Alternative:
     """Describe one alternative: its first characters and the literals its matches must contain."""
     first = first_characters(source)
-    return _Alternative(source, frozenset(first) if first else None, required_literals(source))
+    return _Alternative(
+        source, frozenset(first) if first else None, LITERALS.split(required_literals(source))
+    )
 
 
 def _compile(alternatives: Sequence[_Alternative]) -> re.Pattern[str]:

@@ -320,7 +320,9 @@ def _team_sentences(doc: Doc, layout: Layout) -> dict[str, set[int]]:
     """Return, per canonical club name, the sentences naming the club, its stadium or its city."""
     out: dict[str, set[int]] = defaultdict(set)
     names: dict[str, str | None] = {}  # KB look-ups once per club id
-    mentions: list[tuple[int, Iterable[str]]] = [(c.start, [c.club] if c.club else []) for c in doc.clubs]
+    mentions: list[tuple[int, Iterable[str]]] = [
+        (c.start, [cid] if (cid := c.club) else []) for c in doc.clubs
+    ]
     mentions += [(v.start, v.clubs) for v in doc.venues]
     mentions += [(c.start, c.clubs) for c in doc.cities]
     for start, ids in mentions:

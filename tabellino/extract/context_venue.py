@@ -19,6 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from tabellino.extract import component
 from tabellino.extract.context_regex import Alternation
@@ -43,6 +44,7 @@ _QUOTES = " \t\"'“”«»‘’„"
 _SCORE = re.compile(r"^\s*(\d+)\s*([-–:])\s*(\d+)\s*$")
 RESULT, ABOUT, SECTION = 0, 1, 2
 _CUE_KINDS = ("home_before", "home_after", "away_before", "away_after")
+H = TypeVar("H", Hit[str], Hit[frozenset[str]])
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +110,8 @@ def venue(doc: Doc) -> None:
         return
     ctx = Context.build(doc)
     grounds = by_sentence(venue_hits(doc, ctx.layout), ctx.layout)
-    cities = _city_hits(doc, ctx.layout)
-    sides = _side_hits(doc, ctx.layout)
+    cities = _placed(ctx.layout, _city_hits(doc, ctx.layout))
+    sides = _placed(ctx.layout, _side_hits(doc, ctx.layout))
     clubs = _ClubIndex(ctx)
     for sc in ctx.scopes:
         chosen = _ground_for(ctx, sc, grounds)
@@ -181,23 +183,28 @@ def _side_hits(doc: Doc, layout: Layout) -> list[Hit[str]]:
     ]
 
 
+def _placed(layout: Layout, hits: list[H]) -> list[tuple[int, H]]:
+    """Return each hit with the index of the sentence it starts in (looked up once per doc)."""
+    return [(layout.sentence_at(h.start), h) for h in hits]
+
+
 def _votes(
     ctx: Context,
     sc: Scope,
-    cities: list[Hit[frozenset[str]]],
-    sides: list[Hit[str]],
+    cities: list[tuple[int, Hit[frozenset[str]]]],
+    sides: list[tuple[int, Hit[str]]],
     clubs: _ClubIndex,
 ) -> list[Vote]:
-    """Return the home-side votes of the cities and phrases in the match's sentences."""
+    """Return the home-side votes of the cities and phrases (each with its sentence) about the match."""
     ranks = _ranks(sc)
     teams = set(sc.match.teams())
     votes: list[Vote] = []
-    for c in cities:
-        place = ranks.get(ctx.layout.sentence_at(c.start), SECTION)
+    for s, c in cities:
+        place = ranks.get(s, SECTION)
         if place < SECTION and len(c.value & teams) == 1:
             votes.append(Vote(place, next(iter(c.value & teams)), c.span))
-    for h in sides:
-        where = ranks.get(ctx.layout.sentence_at(h.start))
+    for s, h in sides:
+        where = ranks.get(s)
         home = _side_vote(ctx, clubs, h, sc.match) if where is not None else None
         if where is not None and home is not None:
             votes.append(Vote(where, home, h.span))
@@ -230,7 +237,7 @@ class _ClubIndex:
         self.text = ctx.doc.text
         self.clubs: list[ClubMention] = sorted(ctx.doc.clubs, key=lambda c: c.start)
         self.starts = [c.start for c in self.clubs]
-        self.names = {cid: club_name(ctx.doc, cid) for c in self.clubs if (cid := c.club)}
+        self.names = {cid: club_name(ctx.doc, cid) for cid in {c.club for c in self.clubs} if cid}
 
     def _name(self, mention: ClubMention) -> str | None:
         return self.names.get(mention.club) if mention.club else None

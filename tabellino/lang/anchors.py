@@ -25,7 +25,7 @@ from typing import Any
 
 import ahocorasick
 
-from tabellino.lang.prefilter import char_class, compile_scanning, parse_tree
+from tabellino.lang.prefilter import WORD, char_class, compile_scanning, first_characters, parse_tree
 from tabellino.lang.regex_source import flat_branches
 
 __all__ = ["finditer", "leading_literals", "search_fold"]
@@ -170,12 +170,29 @@ def _folded(text: str) -> str | None:
 class _Plan:
     """How to scan for one pattern: where its bounded branches can start, and what finds the others.
 
-    ``automaton`` holds the leading literals of the branches that have them; ``residual`` is a regex
-    of the other branches (None when every branch has leading literals).
+    ``automaton`` holds the leading literals of the branches that have them (for short texts; a long
+    text is searched once for those of every plan, see :class:`_LeadIndex`); ``residual`` is a regex
+    of the other branches (None when every branch has leading literals). ``after_gap`` finds the
+    residual's matches from the non-word character before them, when every such match starts a
+    word: the engine then skips the letters inside words in its fast loop (None otherwise).
     """
 
     automaton: ahocorasick.Automaton
     residual: re.Pattern[str] | None
+    after_gap: re.Pattern[str] | None = None
+    leads: tuple[int, ...] = ()  # the leading literals' ids in the shared index
+
+    def next_other(self, text: str, after: int, end: int) -> int | None:
+        """Return where the residual's leftmost match at or after ``after`` starts (None: nowhere)."""
+        if self.residual is None:
+            return None
+        if self.after_gap is None:
+            found = self.residual.search(text, after, end)
+            return found.start() if found is not None else None
+        if after == 0 and self.residual.match(text, 0, end) is not None:
+            return 0  # no character before the text's start
+        gap = self.after_gap.search(text, max(after - 1, 0), end)
+        return gap.start() + 1 if gap is not None else None
 
 
 @lru_cache(maxsize=4096)
@@ -188,7 +205,7 @@ def _plan(pattern: re.Pattern[str]) -> _Plan | None:
     words = set().union(*(lead for lead in leads if lead))
     if not words:
         return None
-    others = [branch for branch, lead in zip(branches, leads, strict=True) if not lead]
+    others = [_unguarded(branch) for branch, lead in zip(branches, leads, strict=True) if not lead]
     residual = None
     if others:
         try:
@@ -201,7 +218,86 @@ def _plan(pattern: re.Pattern[str]) -> _Plan | None:
     for word in words:
         automaton.add_word(word)
     automaton.make_automaton()
-    return _Plan(automaton, residual)
+    return _Plan(automaton, residual, _after_gap(residual), _LEAD_INDEX.register(words))
+
+
+_GUARD = re.compile(r"(\\b)?(\(\?=(\[(?:\\.|[^\]\\])*\])\))")
+"""A first-character look-ahead at a branch's start, as :func:`prefilter.lookahead` writes it."""
+
+
+def _unguarded(branch: str) -> str:
+    """Return ``branch`` without a leading first-character look-ahead its own first characters imply.
+
+    The pieces of a union keep the look-ahead written for the whole union; in the residual each would
+    test it again at every word: the same matches without it, found faster.
+    """
+    guard = _GUARD.match(branch)
+    if guard is None:
+        return branch
+    rest = branch[guard.end() :]
+    allowed, first = first_characters(guard.group(3)), first_characters(rest)
+    if not allowed or not first or not first <= allowed:
+        return branch
+    boundary = guard.group(1) or ""
+    return rest if boundary and rest.startswith(boundary) else boundary + rest
+
+
+def _after_gap(residual: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    r"""Return a regex matching the non-word character before each match of ``residual`` (None: unsafe).
+
+    Only when every match of the residual starts a word (after ``\b`` and a word character, or after
+    ``(?<!\w)``): then it starts at the text's start or right after a non-word character. The
+    character class first lets the engine's fast loop skip the inside of words.
+    """
+    if residual is None or residual.flags & re.VERBOSE or not _starts_word(residual.pattern):
+        return None
+    try:
+        return re.compile(r"(?-i:\W)(?=(?:" + residual.pattern + "))", residual.flags)
+    except re.error:
+        return None
+
+
+def _starts_word(source: str) -> bool:
+    """Return whether every match of ``source`` starts where the character before is not a word character."""
+    parsed = parse_tree(source)
+    if parsed is None:
+        return False
+    try:
+        kind = _start_assertion(*parsed)
+    except Exception:  # a parse tree of a shape this reader does not know: not known to start a word
+        return False
+    if kind == _AFTER_NON_WORD:
+        return True
+    first = first_characters(source)
+    return kind == _BOUNDARY and bool(first) and all(WORD.match(ch) for ch in first or ())
+
+
+_AFTER_NON_WORD, _BOUNDARY = "after non-word", "boundary"
+
+
+def _start_assertion(items: Sequence[Any], c: Any) -> str | None:
+    r"""Return what every match of a parsed sequence asserts where it starts: ``(?<!\w)``, ``\b`` or nothing.
+
+    ``_BOUNDARY`` when some path only has ``\b`` (the first character must then be a word character
+    too); None when some path asserts neither.
+    """
+    for op, av in items:
+        if op is c.AT and av is c.AT_BOUNDARY:
+            return _BOUNDARY
+        if op is c.ASSERT_NOT and av[0] == -1 and list(av[1]) == [(c.IN, [(c.CATEGORY, c.CATEGORY_WORD)])]:
+            return _AFTER_NON_WORD
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # another zero-width item: the match still starts here
+        if op is c.SUBPATTERN:
+            scoped = (av[1] | av[2]) & (re.ASCII | re.LOCALE | re.UNICODE)
+            return None if scoped else _start_assertion(list(av[-1]), c)  # scoped flags change \w
+        if op is c.BRANCH:
+            kinds = [_start_assertion(list(branch), c) for branch in av[1]]
+            if None in kinds:
+                return None
+            return _AFTER_NON_WORD if all(k == _AFTER_NON_WORD for k in kinds) else _BOUNDARY
+        return None
+    return None
 
 
 def _nullable(source: str) -> bool:
@@ -222,36 +318,111 @@ def finditer(
     """
     end = len(text) if endpos is None else min(endpos, len(text))
     plan = _plan(pattern)
-    folded = _folded(text) if plan is not None else None
-    if plan is None or folded is None:
+    starts = _starts(plan, text, pos, end) if plan is not None else None
+    if plan is None or starts is None or len(starts) > _MAX_DENSITY * (end - pos):
         yield from pattern.finditer(text, pos, end)
         return
-    starts = sorted({last - length + 1 for last, length in plan.automaton.iter(folded, pos, end)})
-    if len(starts) > _MAX_DENSITY * (end - pos):
-        yield from pattern.finditer(text, pos, end)
-        return
-    yield from _matches_at(pattern, plan.residual, starts, text, (pos, end))
+    yield from _matches_at(pattern, plan, starts, text, (pos, end))
+
+
+def _starts(plan: _Plan, text: str, pos: int, end: int) -> list[int] | None:
+    """Return where the plan's leading literals start in ``text[pos:end]`` (None: the fold moves offsets)."""
+    if len(text) >= _SHARED_TEXT:
+        return _LEAD_INDEX.starts(plan.leads, text, pos, end)
+    folded = _folded(text)
+    if folded is None:
+        return None
+    return sorted({last - length + 1 for last, length in plan.automaton.iter(folded, pos, end)})
+
+
+_SHARED_TEXT = 1000
+"""A text at least this long is searched once for the leading literals of every plan together."""
+
+
+class _LeadIndex:
+    """Where the leading literals of every plan start in the last long text: one automaton pass for all.
+
+    The components scan a doc's text with many patterns one after another; each finds the places of
+    its own literals in this pass's results instead of passing over the text again.
+    """
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self._lengths: list[int] = []
+        self._automaton: ahocorasick.Automaton | None = None
+        self._last: tuple[str, dict[int, list[int]] | None] | None = None
+
+    def register(self, words: set[str]) -> tuple[int, ...]:
+        """Return the ids of ``words``, numbering new ones (the automaton is then built again)."""
+        for word in sorted(words - self._ids.keys()):
+            self._ids[word] = len(self._lengths)
+            self._lengths.append(len(word))
+            self._automaton, self._last = None, None
+        return tuple(sorted(self._ids[word] for word in words))
+
+    def starts(self, ids: tuple[int, ...], text: str, pos: int, end: int) -> list[int] | None:
+        """Return where the literals ``ids`` start within ``text[pos:end]``, sorted (None: no fold)."""
+        by_id = self._positions(text)
+        if by_id is None:
+            return None
+        whole = pos == 0 and end == len(text)
+        found: set[int] = set()
+        for i in ids:
+            at = by_id.get(i)
+            if at and whole:
+                found.update(at)
+            elif at:
+                length = self._lengths[i]
+                found.update(s for s in at if pos <= s and s + length <= end)
+        return sorted(found)
+
+    def _positions(self, text: str) -> dict[int, list[int]] | None:
+        """Return the starts of every literal in ``text``, by id (the last text is remembered)."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        folded = _folded(text)
+        by_id: dict[int, list[int]] | None = None
+        if folded is not None:
+            if self._automaton is None:
+                self._automaton = self._build()
+            by_id = {}
+            for at, i in self._automaton.iter(folded):
+                by_id.setdefault(i, []).append(at - self._lengths[i] + 1)
+        self._last = (text, by_id)
+        return by_id
+
+    def _build(self) -> ahocorasick.Automaton:
+        """Return an automaton reporting each literal's id where it ends."""
+        automaton = ahocorasick.Automaton()
+        for word, i in self._ids.items():
+            automaton.add_word(word, i)
+        automaton.make_automaton()
+        return automaton
+
+
+_LEAD_INDEX = _LeadIndex()
 
 
 def _matches_at(
     pattern: re.Pattern[str],
-    residual: re.Pattern[str] | None,
+    plan: _Plan,
     starts: list[int],
     text: str,
     bounds: tuple[int, int],
 ) -> Iterator[re.Match[str]]:
-    """Yield the pattern's non-overlapping matches, trying it at ``starts`` and where ``residual`` matches."""
+    """Yield the pattern's non-overlapping matches, trying it at ``starts`` and where its residual matches."""
     pos, end = bounds
-    other = residual.search(text, pos, end) if residual is not None else None
+    other = plan.next_other(text, pos, end)
     after, i = pos, 0
     while True:
         while i < len(starts) and starts[i] < after:
             i += 1
-        if other is not None and other.start() < after:
-            other = residual.search(text, after, end) if residual is not None else None
+        if other is not None and other < after:
+            other = plan.next_other(text, after, end)
         here = starts[i] if i < len(starts) else None
-        if other is not None and (here is None or other.start() < here):
-            here = other.start()
+        if other is not None and (here is None or other < here):
+            here = other
         if here is None:
             return
         m = pattern.match(text, here, end)

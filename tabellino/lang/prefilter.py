@@ -17,8 +17,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+import ahocorasick
+
 __all__ = [
+    "LITERALS",
     "WORD",
+    "LiteralIndex",
+    "Parts",
     "casefolded",
     "char_class",
     "compile_scanning",
@@ -89,7 +94,7 @@ def parse_tree(source: str) -> tuple[list[Any], Any] | None:
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """Return False when ``text`` lacks a literal every match of ``pattern`` contains (no scan needed)."""
     gate = _gate(pattern)
-    return not gate or holds(gate, casefolded(text))
+    return not gate or LITERALS.holds(gate, casefolded(text))
 
 
 def holds(gate: tuple[frozenset[str], ...], folded: str) -> bool:
@@ -97,10 +102,93 @@ def holds(gate: tuple[frozenset[str], ...], folded: str) -> bool:
     return all(any(word in folded for word in part) for part in gate)
 
 
+Parts = tuple[tuple[frozenset[str], tuple[str, ...]], ...]
+"""A gate's required parts, each split into its long literals (looked up) and its short ones."""
+
+_LONG = 3
+"""Literals at least this long are found by the automaton; shorter ones ("di", "a") are written
+everywhere, so ``in`` finds them at once."""
+
+_INDEXED_TEXT = 400
+"""A shorter text is searched literal by literal: an automaton pass would cost more."""
+
+
+class LiteralIndex:
+    """Which of many literals a case-folded text holds, found in one automaton pass per text.
+
+    Every gate checked here first registers its long literals (:meth:`split`); the automaton is
+    built again when new ones come, which only happens while the patterns are first used. The
+    literals of the last text are remembered, so the gates of every scanner of a doc text cost one
+    pass together instead of one ``in`` search per literal.
+    """
+
+    def __init__(self) -> None:
+        self._words: set[str] = set()
+        self._automaton: ahocorasick.Automaton | None = None
+        self._last: tuple[str, frozenset[str]] | None = None
+
+    def split(self, gate: tuple[frozenset[str], ...]) -> Parts:
+        """Register a gate's long literals and return its parts split into long and short literals."""
+        parts = tuple(
+            (frozenset(w for w in part if len(w) >= _LONG), tuple(w for w in part if len(w) < _LONG))
+            for part in gate
+        )
+        new = set().union(*(longs for longs, _ in parts)) - self._words
+        if new:
+            self._words |= new
+            self._automaton, self._last = None, None
+        return parts
+
+    def holds(self, parts: Parts, folded: str) -> bool:
+        """Return whether a case-folded text holds, for every part, one of its literals (as :func:`holds`)."""
+        if len(folded) < _INDEXED_TEXT:
+            return all(
+                any(w in folded for w in longs) or any(w in folded for w in shorts) for longs, shorts in parts
+            )
+        found = self._found(folded)
+        return all(not longs.isdisjoint(found) or any(w in folded for w in shorts) for longs, shorts in parts)
+
+    def holding(self, gates: Sequence[Parts], folded: str) -> tuple[int, ...]:
+        """Return the indices of the gates a case-folded text holds (:meth:`holds` of each, one look-up)."""
+        if len(folded) < _INDEXED_TEXT:
+            return tuple(i for i, parts in enumerate(gates) if self.holds(parts, folded))
+        found = self._found(folded)
+        return tuple(
+            i
+            for i, parts in enumerate(gates)
+            if all(not longs.isdisjoint(found) or any(w in folded for w in shorts) for longs, shorts in parts)
+        )
+
+    def _found(self, folded: str) -> frozenset[str]:
+        """Return the registered long literals ``folded`` holds (one automaton pass, last text remembered)."""
+        last = self._last
+        if last is not None and last[0] is folded:
+            return last[1]
+        if self._automaton is None:
+            self._automaton = _automaton(self._words)
+        found = frozenset(word for _, word in self._automaton.iter(folded)) if self._words else frozenset()
+        self._last = (folded, found)
+        return found
+
+
+def _automaton(words: set[str]) -> ahocorasick.Automaton:
+    """Return an Aho-Corasick automaton reporting each of ``words`` (its value) wherever it ends."""
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    if words:
+        automaton.make_automaton()
+    return automaton
+
+
+LITERALS = LiteralIndex()
+"""The index every gate of the process is checked with (one automaton pass per doc text)."""
+
+
 @lru_cache(maxsize=4096)
-def _gate(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
-    """Return the required literals of a compiled pattern (read once per pattern)."""
-    return required_literals(strip_lookahead(pattern.pattern))
+def _gate(pattern: re.Pattern[str]) -> Parts:
+    """Return the required literals of a compiled pattern, registered with :data:`LITERALS` (once each)."""
+    return LITERALS.split(required_literals(strip_lookahead(pattern.pattern)))
 
 
 _FOLDED: list[tuple[str, str]] = []
