@@ -83,6 +83,7 @@ class _CueIndex:
         self.lang = lang
         self.ids: dict[tuple[str, str], int] = {}
         self.automaton: ahocorasick.Automaton | None = None
+        self.singles: _Singles = (None, {})
         self.companions: list[tuple[int, re.Pattern[str]]] | None = None
         self.last: _Hits | None = None
         self.short: dict[str, dict[int, _ListHits]] = {}
@@ -119,9 +120,10 @@ class _CueIndex:
         # A span is kept as (start, -end): sorted as they are, the longest of a start comes first.
         raw: dict[int, list[tuple[int, int]]] = {}
         automaton = self._automaton()
+        folded = _fold(text)
         if automaton.kind == ahocorasick.AHOCORASICK:  # else no list asked for has a phrase
             size = len(text)
-            for last, (length, ids) in automaton.iter(_fold(text)):
+            for last, (length, ids) in automaton.iter(folded):
                 start = last - length + 1
                 # whole words only: no word character (letter, digit, underscore) on either side
                 if start and ((c := text[start - 1]).isalnum() or c == "_"):
@@ -135,6 +137,12 @@ class _CueIndex:
                         raw[list_id] = [span]
                     else:
                         spans.append(span)
+        single, owners = self.singles
+        if single is not None:
+            for m in single.finditer(folded):
+                span = (m.start(), -m.end())
+                for list_id in owners[m.group()]:
+                    raw.setdefault(list_id, []).append(span)
         for list_id, pattern in self._companions():
             found = [(m.start(), -m.end()) for m in anchors.finditer(pattern, text) if m.end() > m.start()]
             raw.setdefault(list_id, []).extend(found)
@@ -155,7 +163,12 @@ class _CueIndex:
         return self.companions
 
     def _automaton(self) -> ahocorasick.Automaton:
-        """Return the automaton over every phrase of every list asked for so far."""
+        """Return the automaton over every phrase of every list asked for so far (one-character ones aside).
+
+        A phrase of one character ("e", Italian "and") is written inside most words: the automaton
+        would report it hundreds of times an article only for the whole-word test to drop them. Those are
+        found by one regex instead (see :data:`_Singles`).
+        """
         if self.automaton is None:
             owners: dict[str, set[int]] = {}
             for (section, key), list_id in self.ids.items():
@@ -164,12 +177,33 @@ class _CueIndex:
                     if folded:
                         owners.setdefault(folded, set()).add(list_id)
             automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+            singles: dict[str, tuple[int, ...]] = {}
             for phrase, ids in owners.items():
-                automaton.add_word(phrase, (len(phrase), tuple(sorted(ids))))
-            if owners:
+                if len(phrase) == 1:
+                    singles[phrase] = tuple(sorted(ids))
+                else:
+                    automaton.add_word(phrase, (len(phrase), tuple(sorted(ids))))
+            if len(automaton):
                 automaton.make_automaton()
             self.automaton = automaton
+            self.singles = (_single_pattern(singles), singles)
         return self.automaton
+
+
+_Singles = tuple[re.Pattern[str] | None, dict[str, tuple[int, ...]]]
+r"""The phrases of one character: a regex finding them as whole words in folded text, and their lists.
+
+The folded text keeps every character's word-ness (lower-casing never turns a word character into
+another kind), so ``\w`` around a match in it says what the whole-word test says in the text."""
+
+
+def _single_pattern(singles: dict[str, tuple[int, ...]]) -> re.Pattern[str] | None:
+    """Return a regex matching any of the one-character phrases as a whole word (None: there are none)."""
+    if not singles:
+        return None
+    chars = "".join(re.escape(c) for c in sorted(singles))
+    # the class first, so that the engine skips to its characters; then no word character on either side
+    return re.compile(rf"[{chars}](?<!\w.)(?!\w)", re.DOTALL)
 
 
 def _resolve(text: str, spans: list[tuple[int, int]]) -> _ListHits:

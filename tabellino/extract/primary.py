@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from tabellino.extract import component
 from tabellino.extract.doc import Doc
 from tabellino.extract.results_local import name_offsets
@@ -75,11 +77,12 @@ def _weight(
 def _opening_clubs(doc: Doc) -> set[str]:
     """Return the clubs named in prose in the first body sentence that names any (title skipped)."""
     title = (doc.article.title or "").strip()
-    body = [s for s in doc.sentences if doc.text[s.start : s.end].strip() != title]
+    # read lazily: only the first few body sentences are looked at
+    body = (s for s in doc.sentences if doc.text[s.start : s.end].strip() != title)
     listed = [
         s for m in doc.matches for s in (m.evidence["listing"].spans if "listing" in m.evidence else [])
     ]
-    for sent in body[:_OPENING_SENTENCES]:
+    for sent in itertools.islice(body, _OPENING_SENTENCES):
         named = {
             doc.club_name(c.club)
             for c in doc.clubs_in(sent)

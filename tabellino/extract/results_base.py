@@ -7,8 +7,10 @@ The finders (:mod:`results_lines`, :mod:`results_prose`, :mod:`results_winner`,
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tabellino.extract.cues import Cue, ends_with_cue, find_cues, is_only_cue
 from tabellino.extract.doc import Doc, ScoreMention
@@ -33,7 +35,9 @@ __all__ = [
     "nearest_outcome_cue",
     "outcome_cue",
     "outcome_cues",
+    "phrase_holds",
     "resolved",
+    "resolved_clubs",
     "result_spans",
     "subject_and_other",
 ]
@@ -44,6 +48,9 @@ LOCAL_PREFIX = "local:"
 _LEADING_ARTICLE = re.compile(r"(?:\b(?:the|il|lo|la|l['’]|i|gli|le)\s*)$", re.IGNORECASE)
 
 OUTCOME_KEYS = ("win_words", "loss_words", "draw_words")
+
+_PHRASES_KEPT = 4096
+"""How many (list, phrase) answers of :func:`phrase_holds` are remembered."""
 
 
 @dataclass
@@ -82,7 +89,7 @@ def resolved(clubs: list[ClubMention]) -> list[ClubMention]:
 
 
 class _ResolvedClubs:
-    """The resolved club mentions of the last club list asked about, with their starts.
+    """The resolved club mentions of the last club list asked about, with their starts and ends.
 
     The finders ask for the clubs of many ranges of one article; its club list is filtered once.
     A doc's club list is replaced, never changed in place, so its identity and size tell it apart.
@@ -93,27 +100,43 @@ class _ResolvedClubs:
         self.size = -1
         self.clubs: list[ClubMention] = []
         self.starts: list[int] = []
+        self.ends: list[int] | None = None
 
-    def of(self, clubs: list[ClubMention]) -> tuple[list[ClubMention], list[int]]:
-        """Return (resolved mentions, their starts) of a start-sorted club list."""
-        if clubs is not self.source or len(clubs) != self.size:
-            self.source, self.size = clubs, len(clubs)
-            self.clubs = resolved(clubs)
-            self.starts = [c.start for c in self.clubs]
-        return self.clubs, self.starts
+    def refresh(self, clubs: list[ClubMention]) -> None:
+        """Filter a start-sorted club list (the previous one is forgotten)."""
+        self.source, self.size = clubs, len(clubs)
+        self.clubs = resolved(clubs)
+        self.starts = [c.start for c in self.clubs]
+        ends = [c.end for c in self.clubs]
+        # mentions apart or nested only at one start keep their ends sorted: a range's clubs are then a slice
+        self.ends = ends if all(a <= b for a, b in itertools.pairwise(ends)) else None
 
 
 _RESOLVED = _ResolvedClubs()
+
+
+def resolved_clubs(doc: Doc) -> list[ClubMention]:
+    """Return the doc's club mentions resolved to a single club, in text order (kept: do not change it)."""
+    clubs = doc.clubs
+    if clubs is not _RESOLVED.source or len(clubs) != _RESOLVED.size:
+        _RESOLVED.refresh(clubs)
+    return _RESOLVED.clubs
 
 
 def clubs_between(doc: Doc, start: int, end: int) -> list[ClubMention]:
     """Return resolved club mentions fully inside ``[start, end)``."""
     if start >= end:
         return []
-    clubs, starts = _RESOLVED.of(doc.clubs)
+    cache = _RESOLVED
+    clubs = doc.clubs
+    if clubs is not cache.source or len(clubs) != cache.size:
+        cache.refresh(clubs)
+    starts, ends = cache.starts, cache.ends
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end, lo)
-    return [c for c in clubs[lo:hi] if c.end <= end]
+    if ends is not None:  # those ending by ``end`` are a prefix of the ones starting before it
+        return cache.clubs[lo : bisect.bisect_right(ends, end, lo, hi)]
+    return [c for c in cache.clubs[lo:hi] if c.end <= end]
 
 
 def result_spans(home: ClubMention, away: ClubMention, score: ScoreMention | None) -> dict[str, Span]:
@@ -184,12 +207,18 @@ def outcome_cue(doc: Doc, lo: int, hi: int) -> tuple[str, Cue] | None:
     best: tuple[str, Cue] | None = None
     kinds: set[str] = set()
     for _, kind, m in _OUTCOMES.within(doc, lo, hi):  # in text order, so the first is the best
-        if find_cues(doc.lang, "results", "tie_only_words", m.group(), 0, len(m.group())):
+        if phrase_holds(doc.lang, "results", "tie_only_words", m.group()):
             return None
         kinds.add(kind)
         if best is None:
             best = (kind, m)
     return best if len(kinds) == 1 else None
+
+
+@lru_cache(maxsize=_PHRASES_KEPT)
+def phrase_holds(lang: LanguageData, section: str, key: str, phrase: str) -> bool:
+    """Return whether a cue's own words hold a phrase of ``section.key`` (remembered: cues recur)."""
+    return bool(find_cues(lang, section, key, phrase, 0, len(phrase)))
 
 
 def has_outcome_cue(doc: Doc, lo: int, hi: int) -> bool:

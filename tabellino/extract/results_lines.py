@@ -17,7 +17,7 @@ from tabellino.extract.results_base import (
     leg_near,
     line_bounds,
     nearest_outcome,
-    resolved,
+    resolved_clubs,
     result_spans,
 )
 from tabellino.kb import ClubMention
@@ -264,7 +264,7 @@ def other_leg_result(doc: Doc, score: ScoreMention, earlier: list[StatedResult])
 
 def team_number_pairs(doc: Doc, used: set[int]) -> list[StatedResult]:
     """Pair consecutive "Club [(x)] N" tokens of a line into results (home first)."""
-    tokens = [t for t in (_team_number(doc, c) for c in resolved(doc.clubs)) if t is not None]
+    tokens = _team_numbers(doc)
     results: list[StatedResult] = []
     i = 0
     while i + 1 < len(tokens):
@@ -277,12 +277,15 @@ def team_number_pairs(doc: Doc, used: set[int]) -> list[StatedResult]:
     return results
 
 
-def _team_number(doc: Doc, club: ClubMention) -> tuple[ClubMention, re.Match[str]] | None:
-    """Return the club with the "(ht) N" that follows it, if any."""
-    m = _TEAM_NUMBER.match(doc.text, club.end)
-    if not m or "\n" in doc.text[club.end : m.start("n")]:
-        return None
-    return club, m
+def _team_numbers(doc: Doc) -> list[tuple[ClubMention, re.Match[str]]]:
+    """Return each resolved club followed on its line by a "(ht) N", with that match, in text order."""
+    text, match = doc.text, _TEAM_NUMBER.match  # one loop over every club of the article: kept tight
+    tokens = []
+    for club in resolved_clubs(doc):
+        m = match(text, club.end)
+        if m and "\n" not in text[club.end : m.start("n")]:
+            tokens.append((club, m))
+    return tokens
 
 
 def _pairable(doc: Doc, c1: ClubMention, m1: re.Match[str], c2: ClubMention, m2: re.Match[str]) -> bool:

@@ -107,6 +107,16 @@ def _leg_window_end(doc: Doc, score: ScoreMention, hi: int) -> int:
 
 def score_window(doc: Doc, score: ScoreMention) -> tuple[int, int]:
     """Return the part of the sentence that belongs to this score (up to the neighbouring scores)."""
+    windows = _MEMO.of(doc).windows
+    key = (score.start, score.end, score.first, score.second)  # the score's fields: cheaper than its hash
+    window = windows.get(key)
+    if window is None:
+        window = windows[key] = _score_window(doc, score)
+    return window
+
+
+def _score_window(doc: Doc, score: ScoreMention) -> tuple[int, int]:
+    """Return the window of :func:`score_window`, computed."""
     sent = doc.sentence_of(score.start)
     lo, hi = sent.start, sent.end
     for other in doc.scores:
@@ -135,18 +145,66 @@ def two_nearest(doc: Doc, score: ScoreMention, lo: int, hi: int) -> tuple[ClubMe
     A club after the score that opens a joined clause with its own outcome word ("2-0, and Betis beat
     ...") belongs to the next result, not this one.
     """
-    clubs = [c for c in clubs_between(doc, lo, hi) if not _opens_next_result(doc, score, c, hi)]
-    clubs.sort(key=lambda c: min(abs(c.end - score.start), abs(c.start - score.end)))
-    chosen: list[ClubMention] = []
-    for club in clubs:
-        if all(club.club != c.club for c in chosen):
-            chosen.append(club)
-        if len(chosen) == 2:
-            break
-    if len(chosen) < 2:
+    pairs = _MEMO.of(doc).pairs
+    key = (score.start, score.end, lo, hi)
+    if key in pairs:
+        return pairs[key]
+    pair = pairs[key] = _two_nearest(doc, score, lo, hi)
+    return pair
+
+
+def _two_nearest(doc: Doc, score: ScoreMention, lo: int, hi: int) -> tuple[ClubMention, ClubMention] | None:
+    """Return the pair of :func:`two_nearest`, computed."""
+    clubs = clubs_between(doc, lo, hi)
+    if len(clubs) < 2:  # no pair to find
         return None
-    a, b = sorted(chosen, key=lambda c: c.start)
-    return a, b
+    start, end = score.start, score.end
+    # by distance to the score, ties in text order (the index)
+    near = sorted(
+        (min(abs(c.end - start), abs(c.start - end)), i, c)
+        for i, c in enumerate(clubs)
+        if not _opens_next_result(doc, score, c, hi)
+    )
+    first: ClubMention | None = None
+    first_id = None
+    for _, _, club in near:
+        club_id = club.candidates[0]  # resolved: one candidate
+        if first is None:
+            first, first_id = club, club_id
+        elif club_id != first_id:
+            return (first, club) if first.start <= club.start else (club, first)
+    return None
+
+
+class _Memo:
+    """The windows and club pairs of the scores of the last article read, kept while its mentions stay.
+
+    Prose results and winner-only clauses both read each score's window and its two clubs.
+    """
+
+    def __init__(self) -> None:
+        self.doc: Doc | None = None
+        self.clubs: list[ClubMention] | None = None
+        self.scores: list[ScoreMention] | None = None
+        self.sizes = (-1, -1)
+        self.windows: dict[tuple[int, int, int, int], tuple[int, int]] = {}
+        self.pairs: dict[tuple[int, int, int, int], tuple[ClubMention, ClubMention] | None] = {}
+
+    def of(self, doc: Doc) -> _Memo:
+        """Return the memo of ``doc``, emptied when the doc or its club or score list changed."""
+        sizes = (len(doc.clubs), len(doc.scores))
+        if (
+            doc is not self.doc
+            or doc.clubs is not self.clubs
+            or doc.scores is not self.scores
+            or sizes != self.sizes
+        ):
+            self.doc, self.clubs, self.scores, self.sizes = doc, doc.clubs, doc.scores, sizes
+            self.windows, self.pairs = {}, {}
+        return self
+
+
+_MEMO = _Memo()
 
 
 def _opens_next_result(doc: Doc, score: ScoreMention, club: ClubMention, hi: int) -> bool:

@@ -17,7 +17,8 @@ from tabellino.extract.results_base import (
     joined,
     outcome_cue,
     outcome_cues,
-    resolved,
+    phrase_holds,
+    resolved_clubs,
     result_spans,
     subject_and_other,
 )
@@ -175,7 +176,7 @@ def _unnamed_side(
         return None
     if len(distinct(clubs_between(doc, sent.start, sent.end))) != 1:
         return None
-    article = distinct(resolved(doc.clubs))
+    article = distinct(resolved_clubs(doc))
     if len(article) != 2:
         return None
     subject = article[0] if article[1].club == clubs[0].club else article[1]
@@ -210,9 +211,7 @@ def _opponent_right_after(doc: Doc, cue: Cue, club: ClubMention) -> bool:
 
 def _object_right_after(doc: Doc, cue: Cue, club: ClubMention) -> bool:
     """Return whether the club is the direct object of the win verb ("batte il Milan")."""
-    if club.start < cue.end() or not find_cues(
-        doc.lang, "results", "transitive_win_words", cue.group(), 0, len(cue.group())
-    ):
+    if club.start < cue.end() or not phrase_holds(doc.lang, "results", "transitive_win_words", cue.group()):
         return False
     gap = doc.text[cue.end() : club.start]
     return len(gap) <= 25 and not after_opponent_marker(doc, gap)
