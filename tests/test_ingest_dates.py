@@ -66,3 +66,13 @@ def test_ingest_dates_empty_and_odd_input_gives_nothing() -> None:
     assert find_published("", None, en) is None
     assert find_published("\n\n\n", "not a url", None) is None
     assert find_published("x", "https://example.org/2026/13/45/page", en) is None
+
+
+@pytest.mark.parametrize("case", DATE_CASES, ids=[f"{c['lang']}:{c['text'][:40]}" for c in DATE_CASES])
+def test_ingest_dates_finds_the_same_dates_in_a_long_text(case: dict[str, Any]) -> None:
+    # A long text is scanned another way than a short line: the answer must not change.
+    filler = "~ " * 700 + "\n"
+    text = filler + case["text"] + "\n" + filler
+    found = find_dates(text, _language(case["lang"]), _anchor(case["anchor"]))
+    got = [[text[m.start : m.end], m.value.isoformat(), m.relative] for m in found]
+    assert got == case["expect"]

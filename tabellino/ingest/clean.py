@@ -34,6 +34,7 @@ from tabellino.ingest.dates import DateLine, find_date_lines, published_from
 from tabellino.ingest.langid import UNKNOWN, identify
 from tabellino.ingest.mojibake import repair_mojibake
 from tabellino.lang import LanguageData, load_language, supported_languages
+from tabellino.lang.prefilter import casefolded, holds, required_literals
 from tabellino.models import Article, Document, Span
 
 __all__ = ["TEXT_EXTRACTORS", "clean_document", "find_boilerplate", "headline"]
@@ -183,10 +184,17 @@ _BULLETS = frozenset("-–•*·")
 
 @dataclass
 class _Rules:
-    """The compiled boilerplate rules of one language (or all languages merged)."""
+    """The compiled boilerplate rules of one language (or all languages merged).
+
+    ``caption_gates`` holds, per caption pattern, the literals every match of it contains (see
+    :func:`tabellino.lang.prefilter.required_literals`), None when one pattern's are unknown, and
+    ``caption_each`` each caption pattern compiled alone.
+    """
 
     lines: re.Pattern[str]
     captions: re.Pattern[str]
+    caption_gates: tuple[tuple[frozenset[str], ...], ...] | None = None
+    caption_each: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass
@@ -230,6 +238,7 @@ def find_boilerplate(
     found: list[tuple[Span, str]] = [(d.span, "date banner") for d in banners]
     clocks: list[int] = []
     bullets: list[int] = []
+    may_caption = _caption_lines(text, lines, rules)  # most lines cannot hold a credit: no scan
     for i, (start, end) in enumerate(lines.spans):
         m = rules.lines.fullmatch(text, start, end)
         if m is not None and m.lastgroup == "clock":
@@ -239,12 +248,53 @@ def find_boilerplate(
             bullets.append(i)
         if m is not None:
             found += _line_hit(m.lastgroup or "", i, lines)
-        credit = rules.captions.search(text, start, end)
+        caption = may_caption[i]
+        credit = caption.search(text, start, end) if caption is not None else None
         if credit is not None:
             found += _caption(i, credit, lines)
     found += _clock_runs(clocks, lines)
     found += _link_lists(bullets, lines)
     return _merge(found, text)
+
+
+def _caption_lines(text: str, lines: _Lines, rules: _Rules) -> list[re.Pattern[str] | None]:
+    """Return, per line, the regex that finds a photo credit in it, None when the line cannot hold one.
+
+    The caption regex is case-insensitive and starts with white space in some languages, so the
+    engine tries it at every position of a line. A pattern can only match in a line that holds the
+    literals it needs: most lines need no scan, most others only one pattern's, which is the same
+    leftmost match since the other patterns cannot match there.
+    """
+    every: list[re.Pattern[str] | None] = [rules.captions] * len(lines.spans)
+    if rules.caption_gates is None:
+        return every
+    folded = casefolded(text)
+    pairs = zip(rules.caption_gates, rules.caption_each, strict=True)
+    gates = [(gate, regex) for gate, regex in pairs if holds(gate, folded)]
+    if not gates:
+        return [None] * len(lines.spans)
+    if len(folded) != len(text):
+        return every
+    # Case folding that keeps the length maps each character to one: line offsets stay valid.
+    out: list[re.Pattern[str] | None] = [None] * len(lines.spans)
+    starts = [s for s, _ in lines.spans]
+    for gate, regex in gates:
+        for i in set.intersection(*(_lines_holding(folded, part, starts, lines) for part in gate)):
+            out[i] = regex if out[i] is None else rules.captions
+    return out
+
+
+def _lines_holding(folded: str, words: frozenset[str], starts: list[int], lines: _Lines) -> set[int]:
+    """Return the lines whose folded text holds one of the words (found in the whole text at once)."""
+    out: set[int] = set()
+    for word in words:
+        at = folded.find(word)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            if i >= 0 and at + len(word) <= lines.spans[i][1]:
+                out.add(i)
+            at = folded.find(word, at + 1)
+    return out
 
 
 def _line_hit(kind: str, i: int, lines: _Lines) -> list[tuple[Span, str]]:
@@ -417,5 +467,11 @@ def _compile(langs: list[LanguageData]) -> _Rules:
     }
     body = "|".join(f"(?P<{name}>{regex})" for name, regex in kinds.items())
     lines = re.compile(rf"\s*(?:{body})\s*", re.IGNORECASE)
-    captions = re.compile(_either(_words(langs, "caption_patterns")), re.IGNORECASE | re.MULTILINE)
-    return _Rules(lines, captions)
+    patterns = _words(langs, "caption_patterns")
+    captions = re.compile(_either(patterns), re.IGNORECASE | re.MULTILINE)
+    gates = tuple(required_literals(pattern) for pattern in patterns)
+    each = tuple(re.compile(pattern, re.IGNORECASE | re.MULTILINE) for pattern in patterns)
+    # A group would renumber the groups (and back-references) of the patterns after it: no gates.
+    if captions.groups or any(not gate for gate in gates):
+        return _Rules(lines, captions)
+    return _Rules(lines, captions, gates, each)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tabellino.lang import LanguageData, anchors, load_language, supported_languages
-from tabellino.lang.prefilter import compile_scanning
+from tabellino.lang.prefilter import compile_scanning, first_characters
 from tabellino.models import Span
 
 __all__ = [
@@ -118,11 +118,21 @@ class _Vocab:
 
 @dataclass
 class _Compiled:
-    """A vocabulary and the one regex that finds every date form of it."""
+    """A vocabulary, the one regex that finds every date form of it, and what finds where it can start.
+
+    ``starts`` finds, case-sensitively, the digits and capitalised names a date can start with;
+    ``words`` finds, in the search fold of a text, the case-insensitive words one can start with.
+    Both are None when a form starts otherwise (then the text is scanned the ordinary way).
+    ``keyed`` finds the same words as ``words`` with one regex per leading literal, each of which
+    the engine skips to at almost no cost: faster on long texts, slower on short lines.
+    """
 
     vocab: _Vocab
     regex: re.Pattern[str]
     formats: int
+    starts: re.Pattern[str] | None = None
+    words: re.Pattern[str] | None = None
+    keyed: tuple[re.Pattern[str], ...] = ()
 
 
 def _norm(phrase: str) -> str:
@@ -175,6 +185,12 @@ def _format_regex(fmt: str, i: int, vocab: _Vocab) -> str:
     return weekday + body
 
 
+_LONG = 1000
+"""Texts longer than this are scanned with a regex per leading literal of the words (see ``keyed``)..."""
+_MAX_KEYED = 40
+"""... unless there are more such regexes than this."""
+
+
 def _compile(vocab: _Vocab) -> _Compiled:
     """Build the single regex for every date form the vocabulary can express."""
     parts = _alternation(vocab.parts)
@@ -186,8 +202,89 @@ def _compile(vocab: _Vocab) -> _Compiled:
         rf"(?:\s+(?P<wd_a>{_alternation(vocab.after)})(?!\w))?(?:\s+(?:{parts})(?!\w))?"
     )
     # Every form starts a word: one look-behind fails fast inside words, most of any text.
-    regex = compile_scanning(r"(?<!\w)(?:" + "|".join(forms) + ")")
-    return _Compiled(vocab, regex, len(vocab.formats))
+    source = r"(?<!\w)(?:" + "|".join(forms) + ")"
+    regex = compile_scanning(source)
+    starts, words = _start_finders(vocab, _digits(source, regex))
+    keyed = _keyed(_fold_words(vocab) or []) if words is not None else ()
+    keyed = keyed if len(keyed) <= _MAX_KEYED else ()  # the words of every language: one scan is faster
+    return _Compiled(vocab, regex, len(vocab.formats), starts, words, keyed)
+
+
+def _digits(source: str, regex: re.Pattern[str]) -> list[str]:
+    r"""Return the regexes of the digits a match of ``regex`` can start with.
+
+    The look-ahead :func:`compile_scanning` puts in front lists them (``0`` .. ``9``, which the engine
+    skips to much faster than ``\d``); without one, any digit.
+    """
+    chars = first_characters(source) if regex.pattern != source else None
+    return sorted(c for c in chars if c.isdigit()) if chars is not None else [r"\d"]
+
+
+def _start_finders(vocab: _Vocab, digits: list[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Return the regexes that find every place a date can start (see :class:`_Compiled`).
+
+    A case-insensitive regex has no character to skip to, so the engine tries it at every position
+    of a text; these two are case-sensitive and start with a character, which the engine skips to.
+    """
+    if any(not fmt.startswith(("DAY", "MONTH")) for fmt in vocab.formats):
+        return None, None
+    forms = [form for table in _names(vocab) for name in table for form in (name.capitalize(), name.upper())]
+    folded = _fold_words(vocab)
+    if folded is None:
+        return None, None
+    firsts = [*digits, _by_first_char(forms)] if forms and vocab.capitalized else digits
+    starts = re.compile(rf"(?:{'|'.join(firsts)})(?<!\w.)")
+    return starts, re.compile(rf"(?:{_by_first_char(folded)})(?<!\w.)") if folded else None
+
+
+def _names(vocab: _Vocab) -> list[dict[str, int]]:
+    """Return the tables of names a date can start with: weekdays, and months when a format starts so."""
+    names = [vocab.weekdays]
+    return [*names, vocab.months] if any(fmt.startswith("MONTH") for fmt in vocab.formats) else names
+
+
+def _fold_words(vocab: _Vocab) -> list[str] | None:
+    """Return the case-insensitive words a date can start with, search-folded (None: that moves offsets)."""
+    words = [*vocab.relative, *vocab.before]
+    words += [] if vocab.capitalized else [name for table in _names(vocab) for name in table]
+    words = [w for w in words if w.strip()]
+    folded = [anchors.search_fold(w) for w in words]
+    return folded if all(len(f) == len(w) for f, w in zip(folded, words, strict=True)) else None
+
+
+def _keyed(words: list[str]) -> tuple[re.Pattern[str], ...]:
+    """Return one regex per leading literal of the words (up to 3 characters), matching at word starts."""
+    tails: dict[str, set[str]] = {}
+    for word in words:
+        key = re.split(r"[\s'’]", word)[0][:3]
+        if not key:
+            return ()
+        tails.setdefault(key, set()).add(word[len(key) :])
+    out = []
+    for key, rest in sorted(tails.items()):
+        ahead = "|".join(sorted("".join(map(_char, tail)) for tail in rest))
+        ahead = "" if "" in rest else f"(?=(?:{ahead}))"
+        # The look-behind spans the key: the engine still skips to the key's first character.
+        out.append(re.compile(rf"{re.escape(key)}(?<!\w.{{{len(key)}}}){ahead}"))
+    return tuple(out)
+
+
+def _by_first_char(words: list[str]) -> str:
+    """Return a regex that matches the first character of any of the words where the whole word follows.
+
+    Each branch starts with a plain character, so the engine skips to the characters that can start
+    one; a match is one character wide, so matches never hide one another.
+    """
+    rests: dict[str, set[str]] = {}
+    for word in words:
+        if word.strip():
+            rests.setdefault(word[0], set()).add(word[1:])
+    branches = []
+    for first, tails in sorted(rests.items()):
+        # A look-ahead holds when any branch does: no trie, no longest-first order needed.
+        alternatives = "|".join(sorted("".join(map(_char, tail)) for tail in tails))
+        branches.append(_char(first) + ("" if "" in tails else f"(?=(?:{alternatives}))"))
+    return "|".join(branches) or r"(?!x)x"
 
 
 _CACHE: weakref.WeakKeyDictionary[LanguageData, _Compiled] = weakref.WeakKeyDictionary()
@@ -227,11 +324,38 @@ def find_dates(text: str, lang: LanguageData | None, anchor: date | None) -> lis
     """
     comp = _compiled(lang)
     out: list[DateMention] = []
-    for m in anchors.finditer(comp.regex, text):
+    for m in _matches(comp, text):
         found = _resolve(m, comp, anchor)
         if found is not None:
             out.append(DateMention(m.start(), m.end(), found[0], found[1]))
     return out
+
+
+def _matches(comp: _Compiled, text: str) -> Iterator[re.Match[str]]:
+    """Yield the matches of the date regex in ``text``: the same as its ``finditer``, faster.
+
+    The regex is tried only where a date can start (digits, names, words), found by two
+    case-sensitive scans that the engine runs much faster than one case-insensitive one.
+    """
+    folded = anchors.search_fold(text) if comp.starts is not None else ""
+    if comp.starts is None or len(folded) != len(text):
+        yield from anchors.finditer(comp.regex, text)
+        return
+    places = [m.start() for m in comp.starts.finditer(text)]
+    if comp.keyed and len(text) > _LONG:
+        for regex in comp.keyed:
+            places += [m.start() for m in regex.finditer(folded)]
+        places.sort()
+    elif comp.words is not None:
+        places = sorted(places + [m.start() for m in comp.words.finditer(folded)])
+    match, after = comp.regex.match, 0
+    for place in places:
+        if place < after:
+            continue
+        m = match(text, place)
+        if m is not None:
+            yield m
+        after = m.end() if m is not None else place + 1
 
 
 def _resolve(m: re.Match[str], comp: _Compiled, anchor: date | None) -> tuple[date, bool] | None:
