@@ -4,7 +4,10 @@ cities (from the knowledge base), scores and minutes (from the language data).""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cache
+from operator import attrgetter
 
 from tabellino.extract import component
 from tabellino.extract.doc import Doc, MinuteMention, ScoreMention
@@ -17,13 +20,14 @@ __all__ = ["find_minutes", "find_scores", "number_value"]
 _MAX_GOALS = 20
 _MIN_SHORT = 4
 _BEFORE_WINDOW = 12  # characters before a club name searched for an other-team word
+_start = attrgetter("start")
 
 
 @component("mentions")
 def annotate_mentions(doc: Doc) -> None:
     """Fill the doc's club, competition, venue, city, score and minute mentions."""
     code = doc.lang.code
-    after = doc.lang.patterns("clubs", "other_team_after_patterns")
+    after = _one_of(tuple(doc.lang.patterns("clubs", "other_team_after_patterns")))
     before = doc.lang.patterns("clubs", "other_team_before_patterns")
     doc.clubs = [
         _first_team_or_unresolved(doc.text, c, after, before) for c in doc.kb.find_clubs(doc.text, code)
@@ -31,13 +35,13 @@ def annotate_mentions(doc: Doc) -> None:
     doc.competitions = doc.kb.find_competitions(doc.text, code)
     doc.venues = doc.kb.find_venues(doc.text, code)
     doc.cities = doc.kb.find_cities(doc.text, code)
-    doc.clubs = sorted(doc.clubs + _short_forms(doc), key=lambda c: c.start)
+    doc.clubs = sorted(doc.clubs + _short_forms(doc), key=_start)
     doc.scores = find_scores(doc.text, doc.lang)
     doc.minutes = find_minutes(doc.text, doc.lang)
 
 
 def _first_team_or_unresolved(
-    text: str, club: ClubMention, after: list[re.Pattern[str]], before: list[re.Pattern[str]]
+    text: str, club: ClubMention, after: Sequence[re.Pattern[str]], before: list[re.Pattern[str]]
 ) -> ClubMention:
     """Return the mention, or, when it names another team of the club, the whole name unresolved.
 
@@ -54,6 +58,23 @@ def _first_team_or_unresolved(
         if m is not None:
             return ClubMention(m.start(), club.end, text[m.start() : club.end], ())
     return club
+
+
+@cache
+def _one_of(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
+    """Return patterns tried in turn with ``match`` as one alternation, when they can be joined.
+
+    At one position an alternation matches as its first alternative that matches: the same match
+    as trying the patterns in turn, in one call. Patterns with groups, different flags or verbose
+    syntax stay as they are.
+    """
+    flags = {p.flags for p in patterns}
+    if len(patterns) < 2 or len(flags) != 1 or any(p.groups for p in patterns) or re.VERBOSE & min(flags):
+        return patterns
+    try:
+        return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns), min(flags)),)
+    except re.error:
+        return patterns
 
 
 def _short_forms(doc: Doc) -> list[ClubMention]:
@@ -150,16 +171,24 @@ def _number_words(lang: LanguageData) -> dict[str, object]:
 
 def find_minutes(text: str, lang: LanguageData) -> list[MinuteMention]:
     """Return the match minutes written in ``text`` (``45'``, ``90+2'``, ``in the 35th minute``)."""
-    found: dict[int, MinuteMention] = {}
+    found: list[MinuteMention] = []
+    # The found minutes never overlap, so their starts and their ends are both in order.
+    starts: list[int] = []
+    ends: list[int] = []
     second = _second_half_words(lang)
     for pattern in lang.patterns("minutes", "minute_patterns"):
         if not may_match(pattern, text):
             continue
         for m in anchors.finditer(pattern, text):
             minute = _minute_from_match(m, second)
-            if minute is not None and not _overlaps(found, minute):
-                found[minute.start] = minute
-    return sorted(found.values(), key=lambda x: x.start)
+            if minute is None:
+                continue
+            i = bisect_right(ends, minute.start)  # the first minute found that ends after this starts
+            if i == len(found) or starts[i] >= minute.end:
+                found.insert(i, minute)
+                starts.insert(i, minute.start)
+                ends.insert(i, minute.end)
+    return found
 
 
 @cache
@@ -173,14 +202,10 @@ def _minute_from_match(m: re.Match[str], second: frozenset[str]) -> MinuteMentio
     groups = m.groupdict()
     minute = int(groups["min"])
     added = int(groups["add"]) if groups.get("add") else None
-    half = " ".join((groups.get("half") or "").lower().split())
+    half = groups.get("half")
+    half = " ".join(half.lower().split()) if half else ""
     if half in second:
         minute += 45
     if minute == 0 or minute > 130:
         return None
     return MinuteMention(m.start(), m.end(), minute, added)
-
-
-def _overlaps(found: dict[int, MinuteMention], new: MinuteMention) -> bool:
-    """Return whether ``new`` overlaps a minute already found."""
-    return any(f.start < new.end and new.start < f.end for f in found.values())

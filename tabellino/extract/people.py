@@ -23,7 +23,11 @@ from tabellino.models import Span
 
 __all__ = ["fold", "surname_key"]
 
-_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[\w’'\-]|´(?=\w))*\.?"
+_CAPITALS = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_CAPITAL = f"[{_CAPITALS}]"
+# The letters after a name's capital: a spacing accent counts before a letter ("Jovi´c").
+_NAME_TAIL = r"[\w’'\-]*(?:´(?=\w)[\w’'\-]*)*\.?"
+_NAME_WORD = _CAPITAL + _NAME_TAIL
 _SPACING_ACUTE = re.compile(r"´(\w)")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _MAX_TOKENS = 4
@@ -140,10 +144,33 @@ def _noun_marker(lang: LanguageData) -> re.Pattern[str] | None:
 @cache
 def _token_pattern(lang: LanguageData) -> re.Pattern[str]:
     """Return the regex of a name token: a capitalised word, or a name particle (group 1) before one."""
-    particles = "|".join(re.escape(p) for p in lang.words("people", "particles"))
-    if not particles:
+    words = lang.words("people", "particles")
+    if not words:
         return re.compile(_NAME_WORD)
-    return re.compile(rf"{_NAME_WORD}|\b((?:{particles}))(?=\s+[A-ZÀ-ÖØ-ÞĀ-Ž])")
+    if all(w[:1].isalnum() for w in words):
+        return re.compile(_by_first_letter(words))
+    particles = "|".join(re.escape(p) for p in words)
+    return re.compile(rf"{_NAME_WORD}|\b((?:{particles}))(?=\s+{_CAPITAL})")
+
+
+def _by_first_letter(particles: list[str]) -> str:
+    """Return the token regex opening with one character class, which the engine scans for quickly.
+
+    The same tokens as "a name word, or else a particle after a word boundary and before a capital":
+    the first character is a capital or a particle's first letter, then a lookbehind picks the
+    branch (the name word first, as before); a particle is marked by the empty group 1. Particles
+    keep their order within each first letter, so the same one is taken. A regex that opens with an
+    alternation is tried at every position of the text; one opening with a class is not.
+    """
+    rests: dict[str, list[str]] = {}
+    for p in particles:
+        rests.setdefault(p[0], []).append(re.escape(p[1:]))
+    branches = "|".join(rf"(?<={re.escape(f)})(?:{'|'.join(r)})" for f, r in rests.items())
+    firsts = "".join(re.escape(f) for f in rests)
+    return (
+        rf"[{_CAPITALS}{firsts}](?:(?<={_CAPITAL}){_NAME_TAIL}"
+        rf"|(?<!\w.)(?:{branches})()(?=\s+{_CAPITAL}))"
+    )
 
 
 @cache
@@ -184,9 +211,10 @@ def _token_runs(
     runs: list[tuple[int, int, list[re.Match[str]]]] = []
     current: list[re.Match[str]] = []
     first = last_start = last_end = -2
+    mask = blocked.mask  # the overlap test inlined where it can be: this loop runs for every token
     for m in tokens:
         start, end = m.span()
-        if blocked.overlaps(start, end):
+        if mask.find(1, start, end) >= 0 if mask is not None else blocked.overlaps(start, end):
             if current:
                 runs.append((first, last_end, current))
                 current = []
@@ -217,9 +245,17 @@ class _Blocked:
         self.spans = spans
         self.ends = [e for _, e in spans]
         self.sorted = all(a <= b for a, b in zip(self.ends, self.ends[1:], strict=False))
+        self.mask: bytearray | None = None
+        if self.sorted and spans and all(a < b for a, b in spans):
+            # Ends in order and no empty span: a span overlaps exactly when it covers a character.
+            self.mask = bytearray(spans[-1][1] + 1)
+            for a, b in spans:
+                self.mask[a:b] = b"\x01" * (b - a)
 
     def overlaps(self, start: int, end: int) -> bool:
         """Return whether [start, end) overlaps a blocked span."""
+        if self.mask is not None:
+            return self.mask.find(1, start, end) >= 0
         i = bisect.bisect_right(self.ends, start) if self.sorted else _first_end_after(self.spans, start)
         return i < len(self.spans) and self.spans[i][0] < end
 
@@ -368,6 +404,22 @@ def _role_pattern(lang: LanguageData) -> re.Pattern[str] | None:
 
 
 @cache
+def _role_ending(lang: LanguageData) -> re.Pattern[str] | None:
+    """Return a regex matching, on a text read backwards, the end a role word match leaves it with.
+
+    A role word ending in a word character, then at most two other characters, ends the text
+    (trailing white space dropped); its last word is one of the role words' last words, compared
+    as the role regex compares them (ignoring case). None when some role word ends otherwise.
+    """
+    roles = _roles(lang)
+    if not roles or any(re.match(r"\w", r[-1]) is None for r in roles):
+        return None
+    last_words = {re.split(r"\W", r)[-1] for r in roles}
+    alternatives = "|".join(re.escape(w[::-1]) for w in sorted(last_words, key=len, reverse=True))
+    return re.compile(rf"\W{{0,2}}(?:{alternatives})", re.IGNORECASE)
+
+
+@cache
 def _roles(lang: LanguageData) -> dict[str, str]:
     """Return the language's role words ("striker", "coach") and the role each names."""
     return {word: str(role) for word, role in lang.mapping("people", "roles").items()}
@@ -381,40 +433,44 @@ def _learn_roles(doc: Doc) -> dict[str, tuple[str, str | None]]:
     if pattern is None:
         return learned
     longest = max(map(len, roles_map))
+    ending = _role_ending(doc.lang)
     club_by_end = {c.end: c for c in doc.clubs}
     for person in doc.people:
-        found = _role_before(pattern, longest, doc.text, person.start)
+        found = _role_before(pattern, longest, doc.text, person.start, ending)
         if found is None:
             continue
         role = roles_map.get(found[0].lower(), "player")
         club = _club_ending_near(doc, club_by_end, found[1])
         if person.name not in learned or club:
             learned[person.name] = (role, club)
+    # Where a person may start to stand right after a club (at most three characters between).
+    after_club = {end + back for end in club_by_end for back in range(4)}
     for person in doc.people:
-        if learned.get(person.name, ("", None))[1] is None and _club_just_before(club_by_end, person.start):
+        if person.start in after_club and learned.get(person.name, ("", None))[1] is None:
             found_role = _role_of_club_before(doc, club_by_end, person, pattern)
             if found_role:
                 learned[person.name] = found_role
     return learned
 
 
-def _role_before(pattern: re.Pattern[str], longest: int, text: str, start: int) -> tuple[str, int] | None:
+def _role_before(
+    pattern: re.Pattern[str], longest: int, text: str, start: int, ending: re.Pattern[str] | None = None
+) -> tuple[str, int] | None:
     """Return the role word that ends the 40 characters before ``start``, and its offset, if any.
 
     A match spans at most one character, the role word (``longest`` at most) and its tail (two
     characters and the trailing white space), so the search is cut to that many characters: the
-    same match, fewer places to try it.
+    same match, fewer places to try it. ``ending`` (:func:`_role_ending`), when given, first
+    checks that the text before ``start`` ends like a role word at all, as most do not.
     """
     lo = max(0, start - 40)
     window = text[lo:start]
-    cut = max(0, len(window.rstrip()) - longest - 3)
+    tail = window.rstrip()
+    if ending is not None and ending.match(tail[: -longest - 3 : -1]) is None:
+        return None
+    cut = max(0, len(tail) - longest - 3)
     m = pattern.search(window[cut:] if cut else window)
     return None if m is None else (m.group(1), lo + cut + m.start(1))
-
-
-def _club_just_before(club_by_end: dict[int, ClubMention], start: int) -> bool:
-    """Return whether a club mention ends at most three characters before ``start``."""
-    return any(start - back in club_by_end for back in range(4))
 
 
 def _role_of_club_before(

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import attrgetter
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -116,9 +117,11 @@ class Entry:
     blocked_in: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A checked match: span in the original text and the entries it stands for."""
+class Hit(NamedTuple):
+    """A checked match: span in the original text and the entries it stands for.
+
+    A named tuple, not a frozen dataclass: dozens are made per text, and a tuple is made faster.
+    """
 
     start: int
     end: int

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
+
 from tabellino.kb.assemble import Facts
 from tabellino.kb.base import CityMention, ClubMention, CompetitionMention, VenueMention
 from tabellino.kb.gazetteer import CITY, CLUB, COMPETITION, VENUE, Entry, Gazetteer, Hit, iter_selected
 from tabellino.kb.resolve import Pending, resolve_clubs
 
 __all__ = ["split_hits"]
-
-_PRIORITY = (CLUB, COMPETITION, VENUE, CITY)
 
 
 def _category(hit: Hit, gaz: Gazetteer, text: str, language: str) -> int:
@@ -18,18 +19,21 @@ def _category(hit: Hit, gaz: Gazetteer, text: str, language: str) -> int:
     A name that is both a club and its home city ("Leipzig", "Milan" in English) is the club,
     unless a locative preposition shows it is the place ("in Leipzig", "a Milano").
     """
-    entries = hit.entries
-    if entries[0].category == entries[-1].category:  # entries are sorted by category
-        return entries[0].category
-    present = {e.category for e in entries}
-    if CLUB in present and CITY in present:
+    # Entries are sorted by category, and the priority order is the categories' order.
+    first, last = hit.entries[0].category, hit.entries[-1].category
+    if first == CLUB and last == CITY:
         return CITY if gaz.locative_before(text, hit.start, language) else CLUB
-    return next(c for c in _PRIORITY if c in present)
+    return first
 
 
 def _only(hit: Hit, category: int) -> Hit:
-    """Return the hit with the entries of one category only."""
-    return Hit(hit.start, hit.end, tuple(e for e in hit.entries if e.category == category))
+    """Return the hit with the entries of one category only (a slice: they are sorted by category)."""
+    lo = bisect_left(hit.entries, category, key=_category_of)
+    hi = bisect_right(hit.entries, category, lo, key=_category_of)
+    return Hit(hit.start, hit.end, hit.entries[lo:hi])
+
+
+_category_of = attrgetter("category")
 
 
 Mentions = tuple[list[ClubMention], list[CompetitionMention], list[VenueMention], list[CityMention]]
