@@ -11,6 +11,8 @@ import bisect
 import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from operator import attrgetter
 
 from tabellino.extract.doc import Doc, PersonMention, split_sentences
 from tabellino.kb import ClubMention
@@ -22,6 +24,7 @@ __all__ = ["LangPatterns", "TextIndex", "fallback_name", "known_players", "role_
 
 GapTest = Callable[[str], bool]
 _NEVER = re.compile(r"(?!x)x")
+_NEWLINE = re.compile(r"\n")
 _CANONICAL_ROLES = {"coaches": {"coach", "manager", "head coach"}, "referee": {"referee"}}
 _CACHE: weakref.WeakKeyDictionary[LanguageData, dict[str, LangPatterns]] = weakref.WeakKeyDictionary()
 
@@ -42,14 +45,21 @@ class LangPatterns:
     @classmethod
     def of(cls, lang: LanguageData, section: str) -> LangPatterns:
         """Return the compiled patterns of ``section`` for ``lang`` (built once per process)."""
-        per_lang = _CACHE.setdefault(lang, {})
-        if section not in per_lang:
-            per_lang[section] = cls(lang, section)
-        return per_lang[section]
+        per_lang = _CACHE.get(lang)
+        if per_lang is None:
+            per_lang = _CACHE[lang] = {}
+        found = per_lang.get(section)
+        if found is None:
+            found = per_lang[section] = cls(lang, section)
+        return found
 
     def words(self, key: str) -> list[str]:
         """Return the word list ``key`` of this section."""
         return self.lang.words(self.section, key)
+
+    def has(self, key: str) -> bool:
+        """Return whether the section has any ``<key>_patterns`` (else ``get(key)`` never matches)."""
+        return self.get(key) is not _NEVER
 
     def get(self, key: str) -> re.Pattern[str]:
         """Return one regex matching any of the ``<key>_patterns`` (never matching when none)."""
@@ -137,6 +147,19 @@ class LangPatterns:
             self._unions[cache_key] = re.compile(alt + (r"\s*$" if tail else ""), re.IGNORECASE)
         return self._unions[cache_key]
 
+    def after_gap_words(self, keys: tuple[str, ...]) -> re.Pattern[str]:
+        """Return the regex of the gap :meth:`skip_gap_words` skips, then the first key that matches.
+
+        Each key's patterns form a group named after the key; the gap is taken as
+        :meth:`skip_gap_words` takes it (an atomic group: no shorter gap is tried).
+        """
+        union_key = "gap+" + "|".join(keys)
+        if union_key not in self._unions:
+            alts = "|".join(f"(?P<{k}>{self.get(k).pattern})" for k in keys)
+            source = f"(?>(?:{self._gap_words.pattern})?)(?:{alts})"
+            self._unions[union_key] = re.compile(source, re.IGNORECASE)
+        return self._unions[union_key]
+
     def skip_gap_words(self, text: str, pos: int) -> int:
         """Return the position after the white space and optional adverb that follow ``pos``."""
         m = self._gap_words.match(text, pos)
@@ -151,23 +174,91 @@ def _word_alt(words: Sequence[str]) -> str:
     return r"(?i:(?<!\w)(?:" + "|".join(reversed(parts)) + "))"
 
 
+_BY_POSITION = attrgetter("start", "end")
+
+
+@dataclass(slots=True)
+class _Sorted:
+    """The sorted mentions and offsets of one doc, shared by every :class:`TextIndex` over it.
+
+    The staff, stats and quotes components each index the same doc; the mention lists do not
+    change between them, so they are sorted once (the lists are checked by identity and length).
+    """
+
+    doc: weakref.ref[Doc]
+    text: str
+    sources: tuple[list[PersonMention], list[ClubMention], list[Span]]
+    sizes: tuple[int, int, int]
+    people: list[PersonMention]
+    p_starts: list[int]
+    clubs: list[ClubMention]
+    c_starts: list[int]
+    c_ends: list[int]
+    sentences: list[Span]
+    s_starts: list[int]
+    para_starts: list[int]
+    surnames: dict[str, str] | None = None
+    firsts: dict[str, PersonMention] | None = None
+
+    def fits(self, doc: Doc) -> bool:
+        """Return whether this was built from ``doc`` as it is now."""
+        sources = self.sources
+        return (
+            self.doc() is doc
+            and self.text is doc.text
+            and sources[0] is doc.people
+            and sources[1] is doc.clubs
+            and sources[2] is doc.sentences
+            and self.sizes == (len(doc.people), len(doc.clubs), len(doc.sentences))
+        )
+
+
+_LAST_SORTED: list[_Sorted] = []
+
+
+def _sorted_of(doc: Doc) -> _Sorted:
+    """Return the sorted mentions of ``doc``, built once while its mention lists stay the same."""
+    if _LAST_SORTED and _LAST_SORTED[0].fits(doc):
+        return _LAST_SORTED[0]
+    text = doc.text
+    people = sorted(doc.people, key=_BY_POSITION)
+    clubs = sorted(doc.clubs, key=_BY_POSITION)
+    sentences = doc.sentences or split_sentences(text)
+    built = _Sorted(
+        weakref.ref(doc),
+        text,
+        (doc.people, doc.clubs, doc.sentences),
+        (len(doc.people), len(doc.clubs), len(doc.sentences)),
+        people,
+        [p.start for p in people],
+        clubs,
+        [c.start for c in clubs],
+        [c.end for c in clubs],
+        sentences,
+        [s.start for s in sentences],
+        [0] + [m.end() for m in _NEWLINE.finditer(text)],
+    )
+    _LAST_SORTED[:] = [built]
+    return built
+
+
 class TextIndex:
     """Positional look-ups over one doc's people, clubs, sentences, paragraphs and matches."""
 
     def __init__(self, doc: Doc, quoted: Sequence[Span] = ()) -> None:
         self.doc = doc
-        self.quoted = sorted(quoted)
+        self.quoted = sorted(quoted, key=_BY_POSITION)
         self._q_starts = [q.start for q in self.quoted]
         self.text = doc.text
-        self.people = sorted(doc.people, key=lambda p: (p.start, p.end))
-        self._p_starts = [p.start for p in self.people]
-        self.clubs = sorted(doc.clubs, key=lambda c: (c.start, c.end))
-        self._c_starts = [c.start for c in self.clubs]
-        self._c_ends = [c.end for c in self.clubs]
-        self.sentences = doc.sentences or split_sentences(doc.text)
-        self._s_starts = [s.start for s in self.sentences]
-        self._para_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
-        self._surnames: dict[str, str] | None = None
+        base = self._base = _sorted_of(doc)
+        self.people = base.people
+        self._p_starts = base.p_starts
+        self.clubs = base.clubs
+        self._c_starts = base.c_starts
+        self._c_ends = base.c_ends
+        self.sentences = base.sentences
+        self._s_starts = base.s_starts
+        self._para_starts = base.para_starts
         self._teams: dict[str, list[int]] = {}
         for i, match in enumerate(doc.matches):
             for team in match.teams():
@@ -260,9 +351,19 @@ class TextIndex:
 
     def fullest_by_surname(self) -> dict[str, str]:
         """Return each person's fullest name keyed by its last word (built once)."""
-        if self._surnames is None:
-            self._surnames = {p.name.split()[-1]: p.name for p in self.people if p.name.split()}
-        return self._surnames
+        base = self._base
+        if base.surnames is None:
+            base.surnames = {words[-1]: p.name for p in self.people if (words := p.name.split())}
+        return base.surnames
+
+    def first_mentions(self) -> dict[str, PersonMention]:
+        """Return each person's first mention keyed by their fullest name (built once)."""
+        base = self._base
+        if base.firsts is None:
+            base.firsts = {}
+            for person in self.people:
+                base.firsts.setdefault(person.name, person)
+        return base.firsts
 
     def inside_quote(self, pos: int) -> bool:
         """Return whether ``pos`` lies inside one of the quoted spans the index was given."""
@@ -482,27 +583,30 @@ def fallback_name(index: TextIndex, pos: int, gap_ok: GapTest) -> tuple[str, Spa
     fullest form the article gives when its last word is a known surname.
     """
     text = index.text
-    m = _name_run(index.doc.lang).match(text, pos)
+    run, not_names = _name_run(index.doc.lang)
+    m = run.match(text, pos)
     if m is None or not gap_ok(text[pos : m.start("name")]):
         return None
     span = Span(m.start("name"), m.end("name"))
     if index.clubs_in(span.start, span.end) or index.club_at(span.start):
         return None
     words = m.group("name").split()
-    if words[0] in index.doc.lang.words("quotes", "not_name_words"):
+    if words[0] in not_names:
         return None
     return index.fullest_by_surname().get(words[-1], m.group("name")), span
 
 
-_RUNS: weakref.WeakKeyDictionary[LanguageData, re.Pattern[str]] = weakref.WeakKeyDictionary()
+_RUNS: weakref.WeakKeyDictionary[LanguageData, tuple[re.Pattern[str], frozenset[str]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-def _name_run(lang: LanguageData) -> re.Pattern[str]:
-    """Return the regex of a capitalised name run after optional white space and a colon."""
-    if lang not in _RUNS:
+def _name_run(lang: LanguageData) -> tuple[re.Pattern[str], frozenset[str]]:
+    """Return the regex of a capitalised name run and the words that start no name (built once)."""
+    found = _RUNS.get(lang)
+    if found is None:
         particles = "|".join(re.escape(p) for p in lang.words("quotes", "name_particles")) or "(?!x)x"
         cap = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*\w"
-        _RUNS[lang] = re.compile(
-            rf"[\s:,]*(?P<name>{cap}(?:\s+(?:(?:{particles})\s+)?{cap}){{0,3}})", re.UNICODE
-        )
-    return _RUNS[lang]
+        run = re.compile(rf"[\s:,]*(?P<name>{cap}(?:\s+(?:(?:{particles})\s+)?{cap}){{0,3}})", re.UNICODE)
+        found = _RUNS[lang] = (run, frozenset(lang.words("quotes", "not_name_words")))
+    return found

@@ -27,6 +27,8 @@ __all__ = ["Quotation", "find_quotations", "find_quotes"]
 
 _WORD = re.compile(r"\w", re.UNICODE)
 _WINDOW_STOP = re.compile(r"[.!?;\n]")
+_CLAUSE_PUNCT = re.compile(r"[,:;]")
+_SENTENCE_PUNCT = re.compile(r"[.;:!?]")
 _LEAD = re.compile(r"[\s,.;:—–-]*")
 _LEAD_LINE = re.compile(r"[ \t\u00a0,.;:—–-]*")
 _TRAIL_PUNCT = re.compile(r"[\s.,;:!?…—–-]*")
@@ -60,6 +62,7 @@ class _Marks:
     single: frozenset[str]
     closers: frozenset[str]
     regex: re.Pattern[str]
+    outside: re.Pattern[str]
     max_chars: int
 
 
@@ -85,27 +88,56 @@ def _marks(lang: LanguageData) -> _Marks:
             frozenset(single),
             closers,
             re.compile(f"[{re.escape(chars)}\n]" if chars else r"\n"),
+            _outside_regex(set(openers)),
             max_chars,
         )
     return _MARKS[lang]
 
 
+def _outside_regex(openers: set[str]) -> re.Pattern[str]:
+    """Return the regex of the marks that may open a quotation, for the scan between quotations.
+
+    Line breaks and closing-only marks matter only inside a quotation; a plain character class
+    keeps the engine's fast skip to the next candidate.
+    """
+    chars = "".join(sorted(openers))
+    return re.compile(f"[{re.escape(chars)}]" if chars else "(?!x)x")
+
+
+# (start, end, open_pos, close_end, open_end, single) of one quotation, as found by the scan
+_Found = tuple[int, int, int, int, bool, bool]
+_LAST_FOUND: list[tuple[str, LanguageData, list[_Found]]] = []
+
+
 def find_quotations(text: str, lang: LanguageData) -> list[Quotation]:
-    """Return the quotations of ``text`` in order; one cut by a line break ends there (``open_end``)."""
+    """Return the quotations of ``text`` in order; one cut by a line break ends there (``open_end``).
+
+    The coaches and quotes components both ask for the same doc text: the last text's scan is
+    remembered, and each call gets fresh objects (the quotes component fills in the speakers).
+    """
+    if _LAST_FOUND and _LAST_FOUND[0][0] is text and _LAST_FOUND[0][1] is lang:
+        found = _LAST_FOUND[0][2]
+    else:
+        found = _scan_quotations(text, lang)
+        _LAST_FOUND[:] = [(text, lang, found)]
+    return [Quotation(*fields) for fields in found]
+
+
+def _scan_quotations(text: str, lang: LanguageData) -> list[_Found]:
+    """Return the fields of the quotations of ``text`` in order."""
     marks = _marks(lang)
-    out: list[Quotation] = []
+    out: list[_Found] = []
     state: tuple[int, frozenset[str]] | None = None
-    skip_to = -1
-    for m in marks.regex.finditer(text):
+    pos = 0
+    while (m := (marks.outside if state is None else marks.regex).search(text, pos)) is not None:
         i, ch = m.start(), m.group()
-        if i < skip_to:
-            continue
+        pos = i + 1
         if state is None:
             if ch in marks.single and _can_open(text, i, ch, marks):
                 j = _single_close(text, i, marks.openers[ch], marks.max_chars)
                 if j is not None:
                     _emit(out, text, i, j, open_end=False, single=True)
-                    skip_to = j + 1
+                    pos = j + 1
             elif ch in marks.openers and _can_open(text, i, ch, marks):
                 state = (i, marks.openers[ch])
             continue
@@ -155,7 +187,7 @@ def _single_close(text: str, i: int, closers: frozenset[str], limit: int) -> int
     return None
 
 
-def _emit(out: list[Quotation], text: str, open_pos: int, close: int, open_end: bool, single: bool) -> None:
+def _emit(out: list[_Found], text: str, open_pos: int, close: int, open_end: bool, single: bool) -> None:
     """Append the quotation between the marks, trimmed, when it holds any word."""
     start, end = open_pos + 1, close
     while start < end and text[start].isspace():
@@ -164,7 +196,7 @@ def _emit(out: list[Quotation], text: str, open_pos: int, close: int, open_end: 
         end -= 1
     if _WORD.search(text, start, end):
         close_end = close if open_end else close + 1
-        out.append(Quotation(start, end, open_pos, close_end, open_end, single))
+        out.append((start, end, open_pos, close_end, open_end, single))
 
 
 @component("quotes")
@@ -312,7 +344,7 @@ class _Resolver:
         """Return the first person outside quotations in ``[pos, end)`` with no comma before it."""
         for person in self.index.people_in(pos, end):
             if not self.index.inside_quote(person.start):
-                return None if re.search(r"[,:;]", self.text[pos : person.start]) else person
+                return None if _CLAUSE_PUNCT.search(self.text, pos, person.start) else person
         return None
 
     # --- attribution right before the quotation ---------------------------------------------
@@ -365,7 +397,7 @@ class _Resolver:
         if (
             before is not None
             and not self.index.inside_quote(before.start)
-            and not re.search(r"[.;:!?]", self.text[before.end : verb.start()])
+            and not _SENTENCE_PUNCT.search(self.text, before.end, verb.start())
         ):
             return _Who(before.name, Span(before.start, before.end), hi)
         after = self._person_after(verb.end(), min(hi, verb.end() + 40))

@@ -210,6 +210,8 @@ def _led_by_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
 
 def _person_side_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
     """Yield "X's side", "X's men" cues."""
+    if not pats.has("person_side"):
+        return  # the language has no such idiom: no need to look after every name
     side = pats.get("person_side")
     for person in index.people:
         m = side.match(index.text, person.end)
@@ -222,12 +224,12 @@ def _club_person_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
     text = index.text
     person_club = pats.get("person_club_gap")
     club_person = pats.get("club_person_gap")
-    for person in index.people:
+    for person in index.people if pats.has("person_club_gap") else ():
         gap = person_club.match(text, person.end)
         club = index.club_at(gap.end()) if gap else None
         if club is not None and index.team(club):
             yield Cue(person.name, Span(person.start, club.end), person.start, index.team(club), CUE_CLUB)
-    for club in index.clubs:
+    for club in index.clubs if pats.has("club_person_gap") else ():
         gap = club_person.match(text, club.end)
         coach = index.person_at(gap.end()) if gap else None
         if coach is not None and index.team(club):
@@ -237,29 +239,28 @@ def _club_person_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
 def _act_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
     """Yield "X sent on Y", "X lascia in panchina Y", "X made three changes" cues."""
     text = index.text
-    with_object = pats.get("act_object")
-    alone = pats.get("act")
+    acts = pats.after_gap_words(("act_object", "act"))  # one regex call per person, not three
     for person in index.people:
-        start = pats.skip_gap_words(text, person.end)
-        m = with_object.match(text, start)
-        if m is not None:
-            target = index.person_starting_near(m.end(), 2)
+        m = acts.match(text, person.end)
+        if m is None:
+            continue
+        if m.start("act_object") >= 0:
+            target = index.person_starting_near(m.end("act_object"), 2)
             if target is not None and not text.startswith(("'s", "’s"), target.end):
                 yield Cue(person.name, Span(person.start, target.end), person.start, player=target.name)
-            continue
-        m = alone.match(text, start)
-        if m is not None:
+        else:
             yield Cue(person.name, Span(person.start, m.end()), person.start)
 
 
 def _learned_role_cues(index: TextIndex, pats: LangPatterns) -> Iterator[Cue]:
     """Yield a cue for each person ``doc.roles`` knows in this role, at their first mention."""
-    first: dict[str, PersonMention] = {}
-    for person in index.people:
-        first.setdefault(person.name, person)
-    for name, (role, club) in index.doc.roles.items():
+    learned = [(name, club) for name, (role, club) in index.doc.roles.items() if role_is(pats, role)]
+    if not learned:
+        return
+    first = index.first_mentions()
+    for name, club in learned:
         mention = first.get(name)
-        if mention is None or not role_is(pats, role):
+        if mention is None:
             continue
         team = index.club_name_in_matches(club)
         yield Cue(name, Span(mention.start, mention.end), mention.start, team, LEARNED_ROLE if team else 0.0)
@@ -371,7 +372,8 @@ def _referee_match(index: TextIndex, pos: int) -> int | None:
     """Return the index of the match a referee cue is about: clubs of its sentence, else primary."""
     sentence = index.sentence(pos)
     teams = {t for c in index.clubs_in(sentence.start, sentence.end) if (t := index.team(c))}
-    candidates = [i for i, m in enumerate(index.doc.matches) if teams and all(m.has_team(t) for t in teams)]
+    matches = index.doc.matches
+    candidates = [i for i, m in enumerate(matches) if all(m.has_team(t) for t in teams)] if teams else []
     if len(candidates) == 1:
         return candidates[0]
     primary = index.primary_index()
