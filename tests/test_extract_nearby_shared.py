@@ -6,7 +6,8 @@ import pytest
 from test_extract_quotes_harness import build_doc
 
 from tabellino.extract.doc import PersonMention
-from tabellino.extract.nearby import LangPatterns, TextIndex
+from tabellino.extract.lang_patterns import LangPatterns
+from tabellino.extract.nearby import TextIndex
 from tabellino.extract.quotes import find_quotations
 from tabellino.lang import load_language, supported_languages
 

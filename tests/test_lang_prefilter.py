@@ -15,7 +15,7 @@ import pytest
 from tabellino.extract.context_regex import Alternation
 from tabellino.extract.context_stage import _cue_alternation
 from tabellino.extract.context_venue import _side_alternation
-from tabellino.extract.nearby import LangPatterns
+from tabellino.extract.lang_patterns import LangPatterns
 from tabellino.extract.ties import _tie_alternation
 from tabellino.lang import load_language, supported_languages
 from tabellino.lang.prefilter import compile_scanning, first_characters, required_literals, strip_lookahead

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from tabellino.extract import component
 from tabellino.extract.doc import Doc, PersonMention
-from tabellino.extract.nearby import LangPatterns, TextIndex, fallback_name
+from tabellino.extract.lang_patterns import LangPatterns
+from tabellino.extract.nearby import TextIndex, fallback_name
 from tabellino.lang import LanguageData
 from tabellino.models import Quote, Span
 

@@ -16,14 +16,8 @@ from dataclasses import dataclass
 
 from tabellino.extract import component
 from tabellino.extract.doc import Doc, PersonMention
-from tabellino.extract.nearby import (
-    LangPatterns,
-    TextIndex,
-    fallback_name,
-    known_players,
-    role_is,
-    team_from_context,
-)
+from tabellino.extract.lang_patterns import LangPatterns, role_is
+from tabellino.extract.nearby import TextIndex, fallback_name, known_players, team_from_context
 from tabellino.extract.quotes import find_quotations
 from tabellino.models import Span
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from tabellino.extract import component
 from tabellino.extract.doc import Doc
-from tabellino.extract.nearby import LangPatterns, TextIndex
+from tabellino.extract.lang_patterns import LangPatterns
+from tabellino.extract.nearby import TextIndex
 from tabellino.lang import LanguageData
 from tabellino.models import Span
 
