@@ -32,9 +32,10 @@ from urllib.parse import urlsplit
 from tabellino.errors import InputError
 from tabellino.ingest.dates import DateLine, find_date_lines, published_from
 from tabellino.ingest.langid import UNKNOWN, identify
+from tabellino.ingest.line_rules import LineKind, LineRules
 from tabellino.ingest.mojibake import repair_mojibake
 from tabellino.lang import LanguageData, load_language, supported_languages
-from tabellino.lang.prefilter import casefolded, holds, required_literals
+from tabellino.lang.prefilter import casefolded, required_literals
 from tabellino.models import Article, Document, Span
 
 __all__ = ["TEXT_EXTRACTORS", "clean_document", "find_boilerplate", "headline"]
@@ -170,6 +171,7 @@ _STRUCTURAL = {
     "bare": r"[^\w\s][^\w\n]*",
     "teaser": r">>>[^\n]*",
 }
+_WORD_KINDS = ("byline", "banner", "chrome", "media")
 _CLOCK = re.compile(_STRUCTURAL["clock"])
 _BARE = re.compile(_STRUCTURAL["bare"])
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*$")
@@ -188,13 +190,14 @@ class _Rules:
 
     ``caption_gates`` holds, per caption pattern, the literals every match of it contains (see
     :func:`tabellino.lang.prefilter.required_literals`), None when one pattern's are unknown, and
-    ``caption_each`` each caption pattern compiled alone.
+    ``caption_each`` each caption pattern compiled alone, ``caption_words`` every literal of the gates.
     """
 
-    lines: re.Pattern[str]
+    lines: LineRules
     captions: re.Pattern[str]
     caption_gates: tuple[tuple[frozenset[str], ...], ...] | None = None
     caption_each: tuple[re.Pattern[str], ...] = ()
+    caption_words: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -269,8 +272,10 @@ def _caption_lines(text: str, lines: _Lines, rules: _Rules) -> list[re.Pattern[s
     if rules.caption_gates is None:
         return every
     folded = casefolded(text)
+    # Each literal is looked for once: the gates share many, and only those present are found again.
+    present = frozenset(word for word in rules.caption_words if word in folded)
     pairs = zip(rules.caption_gates, rules.caption_each, strict=True)
-    gates = [(gate, regex) for gate, regex in pairs if holds(gate, folded)]
+    gates = [(gate, regex) for gate, regex in pairs if all(not part.isdisjoint(present) for part in gate)]
     if not gates:
         return [None] * len(lines.spans)
     if len(folded) != len(text):
@@ -279,7 +284,7 @@ def _caption_lines(text: str, lines: _Lines, rules: _Rules) -> list[re.Pattern[s
     out: list[re.Pattern[str] | None] = [None] * len(lines.spans)
     starts = [s for s, _ in lines.spans]
     for gate, regex in gates:
-        for i in set.intersection(*(_lines_holding(folded, part, starts, lines) for part in gate)):
+        for i in set.intersection(*(_lines_holding(folded, part & present, starts, lines) for part in gate)):
             out[i] = regex if out[i] is None else rules.captions
     return out
 
@@ -455,18 +460,14 @@ def _either(patterns: list[str]) -> str:
 
 def _compile(langs: list[LanguageData]) -> _Rules:
     """Build the whole-line regex (one named group per kind) and the caption regex."""
-    social = _either([r"\s+".join(map(re.escape, w.split())) for w in _words(langs, "social_words")])
-    kinds = {
-        "more": rf"(?:{_either(_words(langs, 'more_news_patterns'))})(?:\W[^\n]{{0,{_MORE_TAIL}}})?",
-        "byline": _either(_words(langs, "byline_patterns")),
-        "banner": _either(_words(langs, "banner_patterns")),
-        "chrome": _either(_words(langs, "chrome_patterns")),
-        "media": _either(_words(langs, "media_patterns")),
-        "social": rf"(?:{social})(?:[\s|·•,/:-]+(?:{social}))*",
-        **_STRUCTURAL,
-    }
-    body = "|".join(f"(?P<{name}>{regex})" for name, regex in kinds.items())
-    lines = re.compile(rf"\s*(?:{body})\s*", re.IGNORECASE)
+    social = [r"\s+".join(map(re.escape, w.split())) for w in _words(langs, "social_words")]
+    kinds = [
+        LineKind("more", tuple(_words(langs, "more_news_patterns")), rf"(?:\W[^\n]{{0,{_MORE_TAIL}}})?"),
+        *(LineKind(kind, tuple(_words(langs, f"{kind}_patterns"))) for kind in _WORD_KINDS),
+        LineKind("social", tuple(social), rf"(?:[\s|·•,/:-]+(?:{_either(social)}))*"),
+        *(LineKind(name, (regex,)) for name, regex in _STRUCTURAL.items()),
+    ]
+    lines = LineRules(kinds)
     patterns = _words(langs, "caption_patterns")
     captions = re.compile(_either(patterns), re.IGNORECASE | re.MULTILINE)
     gates = tuple(required_literals(pattern) for pattern in patterns)
@@ -474,4 +475,4 @@ def _compile(langs: list[LanguageData]) -> _Rules:
     # A group would renumber the groups (and back-references) of the patterns after it: no gates.
     if captions.groups or any(not gate for gate in gates):
         return _Rules(lines, captions)
-    return _Rules(lines, captions, gates, each)
+    return _Rules(lines, captions, gates, each, frozenset().union(*(part for gate in gates for part in gate)))

@@ -44,7 +44,7 @@ def _runs() -> re.Pattern[str]:
 
 def repair_mojibake(text: str) -> str:
     """Return ``text`` with GBK-misread letters restored, or unchanged when it shows no such damage."""
-    if not _HAN.search(text):
+    if text.isascii() or not _HAN.search(text):  # isascii reads a flag: no scan of plain ASCII text
         return text
     runs = list(_runs().finditer(text))
     in_words = sum(1 for m in runs if _touches_latin(text, m.start(), m.end()))
