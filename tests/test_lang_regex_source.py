@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tabellino.lang.regex_source import flat_branches, outer_branches
+from tabellino.lang.regex_source import flat_branches, flat_pieces, outer_branches
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,22 @@ def test_flat_branches_open_inner_unions_and_keep_their_prefixes() -> None:
     text = "ax x yy z xyz"
     starts = {m.start() for m in re.finditer(source, text)}
     assert starts <= {m.start() for p in pieces for m in re.finditer(p, text)}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(?P<a>\b(?:x+|y))|z",
+        r"\b(?=[qs])(?:(?P<a0>\bquarti\b)|(?P<a1>(?<!\w)semi(?:finale|\s+finale)))",
+        r"(?=[ab])(?:(?<!\w)(?:a\(|[|)]b|c))",
+        "plain",
+    ],
+)
+def test_flat_pieces_are_the_flat_branches_split_after_their_prefix(source: str) -> None:
+    """Joined back, the pieces are the flat branches."""
+    assert [prefix + rest for prefix, rest in flat_pieces(source)] == flat_branches(source)
+
+
+def test_flat_pieces_keep_the_zero_width_prefixes_apart() -> None:
+    """The rest of a piece is the alternative as written inside its union, without what precedes it."""
+    assert flat_pieces(r"(?P<a>\b(?:x+|y))|z") == [("\\b", "x+"), ("\\b", "y"), ("", "z")]

@@ -25,8 +25,9 @@ from typing import Any
 
 import ahocorasick
 
-from tabellino.lang.prefilter import WORD, char_class, compile_scanning, first_characters, parse_tree
-from tabellino.lang.regex_source import flat_branches
+from tabellino.lang.prefilter import LITERALS, casefolded, char_class, parse_tree
+from tabellino.lang.regex_source import flat_pieces
+from tabellino.lang.residual import NO_REST, residual_scan, skipper, unguarded
 
 __all__ = ["finditer", "leading_literals", "search_fold"]
 
@@ -44,6 +45,7 @@ _MAX_DENSITY = 0.05
 is faster than trying the pattern at each of them."""
 
 
+@lru_cache(maxsize=4096)
 def leading_literals(source: str) -> frozenset[str] | None:
     r"""Return the literals, case-folded, one of which every match of ``source`` starts with.
 
@@ -174,18 +176,29 @@ class _Plan:
     text is searched once for those of every plan, see :class:`_LeadIndex`); ``residual`` is a regex
     of the other branches (None when every branch has leading literals). ``after_gap`` finds the
     residual's matches from the non-word character before them, when every such match starts a
-    word: the engine then skips the letters inside words in its fast loop (None otherwise).
+    word: the engine then skips the letters inside words in its fast loop (None otherwise); ``skip``
+    finds them from their first characters when those have no case (see :mod:`tabellino.lang.residual`).
+    ``gate`` lists literals every residual match holds: a text lacking them is not searched for it.
     """
 
     automaton: ahocorasick.Automaton
     residual: re.Pattern[str] | None
     after_gap: re.Pattern[str] | None = None
     leads: tuple[int, ...] = ()  # the leading literals' ids in the shared index
+    skip: re.Pattern[str] | None = None  # the residual as :func:`residual.skipper` writes it
+    gate: tuple[tuple[str, ...], ...] = ()  # literals every residual match holds, one of each part
+
+    def residual_may_match(self, folded: str) -> bool:
+        """Return False when a search-folded text lacks a literal every residual match holds."""
+        return self.residual is not None and all(any(w in folded for w in part) for part in self.gate)
 
     def next_other(self, text: str, after: int, end: int) -> int | None:
         """Return where the residual's leftmost match at or after ``after`` starts (None: nowhere)."""
         if self.residual is None:
             return None
+        if self.skip is not None:
+            found = self.skip.search(text, after, end)
+            return found.start() if found is not None else None
         if self.after_gap is None:
             found = self.residual.search(text, after, end)
             return found.start() if found is not None else None
@@ -197,115 +210,32 @@ class _Plan:
 
 @lru_cache(maxsize=4096)
 def _plan(pattern: re.Pattern[str]) -> _Plan | None:
-    """Return the scan plan of a compiled pattern (None when no branch of it is bounded)."""
+    """Return the scan plan of a compiled pattern (None when it would not beat the engine's own scan).
+
+    A pattern with no bounded branch gets a plan too when its residual is searched faster than the
+    engine would (from the character before each word) or can be skipped in texts lacking its literals.
+    """
     if not _TABLE:
         return None
-    branches = flat_branches(pattern.pattern)
-    leads = [leading_literals(branch) for branch in branches]
-    words = set().union(*(lead for lead in leads if lead))
-    if not words:
+    pieces = flat_pieces(pattern.pattern)
+    # A piece's zero-width prefix adds no leading literal: the rest alone is read (and remembered).
+    found = [leading_literals(piece) for _, piece in pieces]
+    words = set().union(*(lead for lead in found if lead))
+    others = [
+        unguarded(above + piece) for (above, piece), lead in zip(pieces, found, strict=True) if not lead
+    ]
+    rest = residual_scan("|".join(f"(?:{branch})" for branch in others), pattern.flags) if others else NO_REST
+    if rest is None:
         return None
-    others = [_unguarded(branch) for branch, lead in zip(branches, leads, strict=True) if not lead]
-    residual = None
-    if others:
-        try:
-            residual = compile_scanning("|".join(f"(?:{branch})" for branch in others), pattern.flags)
-        except re.error:
-            return None
-        if _nullable(residual.pattern):
-            return None  # a branch that matches empty can match anywhere: no shortcut
+    residual, skip, after_gap, gate = rest
+    if not words and (skip is not None or (after_gap is None and not gate)):
+        return None  # the engine's own scan (or the skipper's) is as fast
     automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
     for word in words:
         automaton.add_word(word)
-    automaton.make_automaton()
-    return _Plan(automaton, residual, _after_gap(residual), _LEAD_INDEX.register(words))
-
-
-_GUARD = re.compile(r"(\\b)?(\(\?=(\[(?:\\.|[^\]\\])*\])\))")
-"""A first-character look-ahead at a branch's start, as :func:`prefilter.lookahead` writes it."""
-
-
-def _unguarded(branch: str) -> str:
-    """Return ``branch`` without a leading first-character look-ahead its own first characters imply.
-
-    The pieces of a union keep the look-ahead written for the whole union; in the residual each would
-    test it again at every word: the same matches without it, found faster.
-    """
-    guard = _GUARD.match(branch)
-    if guard is None:
-        return branch
-    rest = branch[guard.end() :]
-    allowed, first = first_characters(guard.group(3)), first_characters(rest)
-    if not allowed or not first or not first <= allowed:
-        return branch
-    boundary = guard.group(1) or ""
-    return rest if boundary and rest.startswith(boundary) else boundary + rest
-
-
-def _after_gap(residual: re.Pattern[str] | None) -> re.Pattern[str] | None:
-    r"""Return a regex matching the non-word character before each match of ``residual`` (None: unsafe).
-
-    Only when every match of the residual starts a word (after ``\b`` and a word character, or after
-    ``(?<!\w)``): then it starts at the text's start or right after a non-word character. The
-    character class first lets the engine's fast loop skip the inside of words.
-    """
-    if residual is None or residual.flags & re.VERBOSE or not _starts_word(residual.pattern):
-        return None
-    try:
-        return re.compile(r"(?-i:\W)(?=(?:" + residual.pattern + "))", residual.flags)
-    except re.error:
-        return None
-
-
-def _starts_word(source: str) -> bool:
-    """Return whether every match of ``source`` starts where the character before is not a word character."""
-    parsed = parse_tree(source)
-    if parsed is None:
-        return False
-    try:
-        kind = _start_assertion(*parsed)
-    except Exception:  # a parse tree of a shape this reader does not know: not known to start a word
-        return False
-    if kind == _AFTER_NON_WORD:
-        return True
-    first = first_characters(source)
-    return kind == _BOUNDARY and bool(first) and all(WORD.match(ch) for ch in first or ())
-
-
-_AFTER_NON_WORD, _BOUNDARY = "after non-word", "boundary"
-
-
-def _start_assertion(items: Sequence[Any], c: Any) -> str | None:
-    r"""Return what every match of a parsed sequence asserts where it starts: ``(?<!\w)``, ``\b`` or nothing.
-
-    ``_BOUNDARY`` when some path only has ``\b`` (the first character must then be a word character
-    too); None when some path asserts neither.
-    """
-    for op, av in items:
-        if op is c.AT and av is c.AT_BOUNDARY:
-            return _BOUNDARY
-        if op is c.ASSERT_NOT and av[0] == -1 and list(av[1]) == [(c.IN, [(c.CATEGORY, c.CATEGORY_WORD)])]:
-            return _AFTER_NON_WORD
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue  # another zero-width item: the match still starts here
-        if op is c.SUBPATTERN:
-            scoped = (av[1] | av[2]) & (re.ASCII | re.LOCALE | re.UNICODE)
-            return None if scoped else _start_assertion(list(av[-1]), c)  # scoped flags change \w
-        if op is c.BRANCH:
-            kinds = [_start_assertion(list(branch), c) for branch in av[1]]
-            if None in kinds:
-                return None
-            return _AFTER_NON_WORD if all(k == _AFTER_NON_WORD for k in kinds) else _BOUNDARY
-        return None
-    return None
-
-
-def _nullable(source: str) -> bool:
-    """Return whether ``source`` can match the empty string (True when unknown)."""
-    try:
-        return bool(importlib.import_module("re._parser").parse(source).getwidth()[0] == 0)
-    except Exception:  # the private parser changed: assume the worst
-        return True
+    if words:
+        automaton.make_automaton()
+    return _Plan(automaton, residual, after_gap, _LEAD_INDEX.register(words) if words else (), skip, gate)
 
 
 def finditer(
@@ -317,7 +247,10 @@ def finditer(
     its other branches finds its next match, in order; the engine's scan when that would not help.
     """
     end = len(text) if endpos is None else min(endpos, len(text))
-    plan = _plan(pattern)
+    plan, skip = _plans(pattern)
+    if plan is None and skip is not None:
+        yield from _skipping(pattern, skip, text, (pos, end))
+        return
     starts = _starts(plan, text, pos, end) if plan is not None else None
     if plan is None or starts is None or len(starts) > _MAX_DENSITY * (end - pos):
         yield from pattern.finditer(text, pos, end)
@@ -325,8 +258,44 @@ def finditer(
     yield from _matches_at(pattern, plan, starts, text, (pos, end))
 
 
+_PLANS: dict[int, tuple[re.Pattern[str], _Plan | None, re.Pattern[str] | None]] = {}
+"""The plan and skipper of each pattern scanned, by its id (hashing a compiled pattern hashes its code)."""
+
+
+def _plans(pattern: re.Pattern[str]) -> tuple[_Plan | None, re.Pattern[str] | None]:
+    """Return the scan plan of ``pattern`` and, without one, its skipper (computed once per pattern)."""
+    entry = _PLANS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        if len(_PLANS) >= _MAX_PLANS:
+            _PLANS.clear()
+        plan = _plan(pattern)
+        entry = _PLANS[id(pattern)] = (pattern, plan, None if plan is not None else skipper(pattern))
+    return entry[1], entry[2]
+
+
+_MAX_PLANS = 4096
+"""More patterns than this (built at run time) and the remembered plans are forgotten."""
+
+
+def _skipping(
+    pattern: re.Pattern[str], skip: re.Pattern[str], text: str, bounds: tuple[int, int]
+) -> Iterator[re.Match[str]]:
+    """Yield the pattern's matches, tried only where its skipper finds that one starts."""
+    pos, end = bounds
+    found = skip.search(text, pos, end)
+    while found is not None:
+        here = found.start()
+        m = pattern.match(text, here, end)
+        if m is not None:
+            yield m
+        after = m.end() if m is not None and m.end() > here else here + 1
+        found = skip.search(text, after, end)
+
+
 def _starts(plan: _Plan, text: str, pos: int, end: int) -> list[int] | None:
     """Return where the plan's leading literals start in ``text[pos:end]`` (None: the fold moves offsets)."""
+    if not plan.leads:
+        return []  # the residual alone: found by its own regex
     if len(text) >= _SHARED_TEXT:
         return _LEAD_INDEX.starts(plan.leads, text, pos, end)
     folded = _folded(text)
@@ -358,6 +327,7 @@ class _LeadIndex:
             self._ids[word] = len(self._lengths)
             self._lengths.append(len(word))
             self._automaton, self._last = None, None
+        LITERALS.add(words)
         return tuple(sorted(self._ids[word] for word in words))
 
     def starts(self, ids: tuple[int, ...], text: str, pos: int, end: int) -> list[int] | None:
@@ -384,19 +354,32 @@ class _LeadIndex:
         folded = _folded(text)
         by_id: dict[int, list[int]] | None = None
         if folded is not None:
-            if self._automaton is None:
-                self._automaton = self._build()
+            ids, lengths = self._ids, self._lengths
             by_id = {}
-            for at, i in self._automaton.iter(folded):
-                by_id.setdefault(i, []).append(at - self._lengths[i] + 1)
+            for at, word in self._hits(text, folded):
+                i = ids.get(word)
+                if i is not None:
+                    by_id.setdefault(i, []).append(at - lengths[i] + 1)
         self._last = (text, by_id)
         return by_id
 
+    def _hits(self, text: str, folded: str) -> list[tuple[int, str]]:
+        """Return where the literals end in the search fold of ``text``, each with the literal.
+
+        When the case fold the gates read is the same text, the gates' pass found them already.
+        """
+        shared = casefolded(text)
+        if shared == folded:
+            return LITERALS.hits(shared)
+        if self._automaton is None:
+            self._automaton = self._build()
+        return list(self._automaton.iter(folded))
+
     def _build(self) -> ahocorasick.Automaton:
-        """Return an automaton reporting each literal's id where it ends."""
+        """Return an automaton reporting each literal where it ends."""
         automaton = ahocorasick.Automaton()
-        for word, i in self._ids.items():
-            automaton.add_word(word, i)
+        for word in self._ids:
+            automaton.add_word(word, word)
         automaton.make_automaton()
         return automaton
 
@@ -413,7 +396,9 @@ def _matches_at(
 ) -> Iterator[re.Match[str]]:
     """Yield the pattern's non-overlapping matches, trying it at ``starts`` and where its residual matches."""
     pos, end = bounds
-    other = plan.next_other(text, pos, end)
+    folded = _folded(text)
+    may_match = plan.residual is not None and (folded is None or plan.residual_may_match(folded))
+    other = plan.next_other(text, pos, end) if may_match else None
     after, i = pos, 0
     while True:
         while i < len(starts) and starts[i] < after:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -125,7 +126,14 @@ class LiteralIndex:
     def __init__(self) -> None:
         self._words: set[str] = set()
         self._automaton: ahocorasick.Automaton | None = None
-        self._last: tuple[str, frozenset[str]] | None = None
+        self._last: tuple[str, list[tuple[int, str]], frozenset[str]] | None = None
+
+    def add(self, words: Iterable[str]) -> None:
+        """Register more literals to find in the same pass (the leading literals of :mod:`anchors`)."""
+        new = set(words) - self._words
+        if new:
+            self._words |= new
+            self._automaton, self._last = None, None
 
     def split(self, gate: tuple[frozenset[str], ...]) -> Parts:
         """Register a gate's long literals and return its parts split into long and short literals."""
@@ -159,16 +167,27 @@ class LiteralIndex:
             if all(not longs.isdisjoint(found) or any(w in folded for w in shorts) for longs, shorts in parts)
         )
 
+    def hits(self, folded: str) -> list[tuple[int, str]]:
+        """Return where each registered literal ends in a case-folded text, with the literal, in order.
+
+        One automaton pass per text: the last text's hits are remembered.
+        """
+        return self._scan(folded)[1]
+
     def _found(self, folded: str) -> frozenset[str]:
         """Return the registered long literals ``folded`` holds (one automaton pass, last text remembered)."""
+        return self._scan(folded)[2]
+
+    def _scan(self, folded: str) -> tuple[str, list[tuple[int, str]], frozenset[str]]:
+        """Return ``folded`` with its hits and the literals found (the last text is remembered)."""
         last = self._last
         if last is not None and last[0] is folded:
-            return last[1]
+            return last
         if self._automaton is None:
             self._automaton = _automaton(self._words)
-        found = frozenset(word for _, word in self._automaton.iter(folded)) if self._words else frozenset()
-        self._last = (folded, found)
-        return found
+        hits = list(self._automaton.iter(folded)) if self._words else []
+        self._last = (folded, hits, frozenset(map(itemgetter(1), hits)))
+        return self._last
 
 
 def _automaton(words: set[str]) -> ahocorasick.Automaton:
@@ -185,10 +204,25 @@ LITERALS = LiteralIndex()
 """The index every gate of the process is checked with (one automaton pass per doc text)."""
 
 
-@lru_cache(maxsize=4096)
 def _gate(pattern: re.Pattern[str]) -> Parts:
     """Return the required literals of a compiled pattern, registered with :data:`LITERALS` (once each)."""
-    return LITERALS.split(required_literals(strip_lookahead(pattern.pattern)))
+    entry = _GATES.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        if len(_GATES) >= _MAX_GATES:
+            _GATES.clear()
+        entry = _GATES[id(pattern)] = (
+            pattern,
+            LITERALS.split(required_literals(strip_lookahead(pattern.pattern))),
+        )
+    return entry[1]
+
+
+_GATES: dict[int, tuple[re.Pattern[str], Parts]] = {}
+"""The gate of each pattern checked, by its id (hashing a compiled pattern hashes its code); the
+pattern is kept with it, so its id is not reused while the entry lives."""
+
+_MAX_GATES = 4096
+"""More patterns than this (built at run time) and the remembered gates are forgotten."""
 
 
 _FOLDED: list[tuple[str, str]] = []

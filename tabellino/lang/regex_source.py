@@ -9,8 +9,9 @@ character by character (escapes, character classes and groups) and never changes
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
-__all__ = ["flat_branches", "outer_branches"]
+__all__ = ["flat_branches", "flat_pieces", "outer_branches"]
 
 _ZERO_WIDTH_GROUPS = ("(?=", "(?!", "(?<=", "(?<!")
 _ZERO_WIDTH_ESCAPES = ("\\b", "\\B", "\\A")
@@ -46,10 +47,25 @@ def flat_branches(source: str) -> list[str]:
     prefixes above it: ``(?P<a>\b(?:x|y))|z`` gives ``\bx``, ``\by``, ``z``. Groups and their names
     are lost: the pieces say where a match starts, not what it captures.
     """
+    return [prefix + piece for prefix, piece in flat_pieces(source)]
+
+
+def flat_pieces(source: str) -> list[tuple[str, str]]:
+    """Return the regexes of :func:`flat_branches`, each split into its zero-width prefix and the rest.
+
+    ``(?P<a>\b(?:x|y))|z`` gives ("\b", "x"), ("\b", "y"), ("", "z"). The rest of a piece does not
+    depend on the union it was taken from, so what is read from it can be remembered.
+    """
     prefix, branches = outer_branches(source)
     if len(branches) == 1:
-        return [prefix + branches[0]]
-    return [prefix + piece for branch in branches for piece in flat_branches(branch)]
+        return [(prefix, branches[0])]
+    return [(prefix + above, piece) for branch in branches for above, piece in _pieces(branch)]
+
+
+@lru_cache(maxsize=4096)
+def _pieces(source: str) -> tuple[tuple[str, str], ...]:
+    """Return :func:`flat_pieces` of one alternative (remembered: unions of subsets share them)."""
+    return tuple(flat_pieces(source))
 
 
 def _single_group_body(source: str) -> str | None:
