@@ -11,6 +11,7 @@ text extracted from the page). Boilerplate is never cut out of that text; it is 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -90,14 +91,27 @@ class Article:
 
     def content(self) -> str:
         """Return the text with every dropped span blanked to spaces (newlines kept), same length."""
-        if not self.dropped:
-            return self.text
-        chars = list(self.text)
+        text = self.text
         for span in self.dropped:
-            for i in range(span.start, min(span.end, len(chars))):
-                if chars[i] != "\n":
-                    chars[i] = " "
-        return "".join(chars)
+            start, end = span.start, min(span.end, len(text))
+            if start < 0:
+                return _blank_by_character(text, self.dropped)
+            if start < end:
+                text = text[:start] + _NOT_NEWLINE.sub(" ", text[start:end]) + text[end:]
+        return text
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _blank_by_character(text: str, spans: list[Span]) -> str:
+    """Return ``text`` with the characters of ``spans`` blanked one by one (any offsets, even negative)."""
+    chars = list(text)
+    for span in spans:
+        for i in range(span.start, min(span.end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 @dataclass(slots=True)

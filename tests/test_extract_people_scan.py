@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from tabellino.extract.doc import split_sentences
-from tabellino.extract.people import _role_before, _role_pattern, _sentence_tokens, _token_pattern
+from tabellino.extract.people import (
+    _name_tokens,
+    _role_before,
+    _role_pattern,
+    _sentence_tokens,
+    _token_pattern,
+)
 from tabellino.lang import load_language
 from tabellino.models import Span
 
@@ -31,6 +37,17 @@ def test_extract_people_scan_tokens_match_sentence_scan(case: dict[str, object])
         fast = [[m.span() for m in ms] for ms in _sentence_tokens(token, text, sentences)]
         plain = [[m.span() for m in token.finditer(text, s.start, s.end)] for s in sentences]
         assert fast == plain
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("code", ["en", "it", "de", "fr", "es", "pt"])
+def test_extract_people_scan_split_scan_matches_token_regex(case: dict[str, object], code: str) -> None:
+    """The capitals-then-particles scan finds the tokens (span, text, particle mark) of one scan."""
+    text = str(case["text"])
+    lang = load_language(code)
+    token = _token_pattern(lang)
+    fast = [(m.span(), m.group(), m.lastindex) for m in _name_tokens(lang, token, text)]
+    assert fast == [(m.span(), m.group(), m.lastindex) for m in token.finditer(text)]
 
 
 @pytest.mark.parametrize("case", CASES)

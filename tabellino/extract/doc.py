@@ -24,7 +24,11 @@ _QUOTED = re.compile(r"“[^”]{2,}”|\"[^\"\n]{2,}\"|«[^»]{2,}»|„[^“�
 _ABBREVIATION = re.compile(r"(?:^|[\s(.])(?:[A-ZÀ-Þ]|Mr|Mrs|Dr|St|Jr|vs|Nr|No)\.$")
 _NUMBER_DOT = re.compile(r"(?:(?<=[\s(])|^)[1-9]\d{0,2}\.$")
 _SHORT_FIRST_WORD = 4  # "Am 13." opens a sentence with an ordinal; "Platz 5." ends one
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»“’']?\s+(?=[\"“„«‘A-ZÀ-ÖØ-Þ0-9-])|\n\s*")
+# A sentence break: after sentence punctuation, an optional closing quote and white space before an
+# opening quote, capital, digit or dash (group 1); or a line break with the white space after it
+# (the whole match). The match opens with the punctuation or line break, one character class the
+# engine scans for quickly; the punctuation itself is no part of the break.
+_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=[.!?…])([\"”»“’']?\s+)(?=[\"“„«‘A-ZÀ-ÖØ-Þ0-9-])|(?<=\n)\s*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,7 @@ class Doc:
     quoted: list[Span] = field(default_factory=list)
     result: Extraction | None = None
     _index: dict[str, tuple[Sequence[object], int, list[int]]] = field(default_factory=dict, repr=False)
+    _club_names: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def create(cls, article: Article, lang: LanguageData, kb: KnowledgeBase) -> Doc:
@@ -104,16 +109,29 @@ class Doc:
     def in_quote(self, offset: int) -> bool:
         """Return whether ``offset`` lies inside a quotation (spoken words, not narrative)."""
         # Quotations are sorted and apart: only the last one starting before ``offset`` can hold it.
-        i = bisect.bisect_left(self._starts("quoted", self.quoted), offset) - 1
-        return i >= 0 and offset < self.quoted[i].end
+        quoted = self.quoted
+        if not quoted:
+            return False
+        cached = self._index.get("quoted")  # the check of _starts, inlined: called for many offsets
+        if cached and cached[0] is quoted and cached[1] == len(quoted):
+            starts = cached[2]
+        else:
+            starts = self._starts("quoted", quoted)
+        i = bisect.bisect_left(starts, offset) - 1
+        return i >= 0 and offset < quoted[i].end
 
     def sentence_of(self, offset: int) -> Span:
         """Return the sentence containing character ``offset``."""
-        if not self.sentences:
+        sentences = self.sentences
+        if not sentences:
             return Span(0, len(self.text))
-        starts = self._starts("sentences", self.sentences)
-        i = max(0, bisect.bisect_right(starts, offset) - 1)
-        return self.sentences[i]
+        cached = self._index.get("sentences")  # the check of _starts, inlined: called for many offsets
+        if cached and cached[0] is sentences and cached[1] == len(sentences):
+            starts = cached[2]
+        else:
+            starts = self._starts("sentences", sentences)
+        i = bisect.bisect_right(starts, offset) - 1
+        return sentences[i if i > 0 else 0]
 
     def clubs_in(self, span: Span) -> list[ClubMention]:
         """Return the club mentions inside ``span``."""
@@ -142,7 +160,10 @@ class Doc:
 
     def club_name(self, club_id: str) -> str:
         """Return the canonical name of a club id."""
-        return self.kb.club(club_id).name
+        name = self._club_names.get(club_id)  # remembered: asked for the same few clubs again and again
+        if name is None:
+            name = self._club_names[club_id] = self.kb.club(club_id).name
+        return name
 
 
 def _inside(items: Sequence[_M], starts: list[int], span: Span) -> list[_M]:
@@ -157,17 +178,32 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        if "\n" not in m.group() and (
-            _ABBREVIATION.search(text, max(0, m.start() - 5), m.start())
-            or _ordinal_dot(text, start, m.start())
+        brk, end = m.span(m.lastindex or 0)
+        if (
+            "\n" not in text[brk:end]
+            and _may_continue(text[brk - 2 : brk])
+            and (_ABBREVIATION.search(text, max(0, brk - 5), brk) or _ordinal_dot(text, start, brk))
         ):
             continue
-        if text[start : m.start()].strip():
-            spans.append(_trim(text, start, m.start()))
-        start = m.end()
+        if text[start:brk].strip():
+            spans.append(_trim(text, start, brk))
+        start = end
     if text[start:].strip():
         spans.append(_trim(text, start, len(text)))
     return spans
+
+
+# The letters an abbreviation can end with before its dot ("J.", "Mr.", "vs.", "St.", "No.").
+_ABBREVIATION_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(map(chr, range(0xC0, 0xDF))) + "rsto")
+
+
+def _may_continue(tail: str) -> bool:
+    """Return whether a break after ``tail`` (the two characters before it) may be no sentence end.
+
+    Only a dot after an abbreviation's last letter or a digit can be one (see ``_ABBREVIATION`` and
+    ``_NUMBER_DOT``): every other break skips those two searches.
+    """
+    return len(tail) == 2 and tail[1] == "." and (tail[0] in _ABBREVIATION_ENDS or tail[0].isdigit())
 
 
 def _ordinal_dot(text: str, start: int, end: int) -> bool:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from tabellino.extract import component
 from tabellino.extract.doc import Doc, PersonMention
@@ -60,6 +60,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def surname_key(name: str) -> str:
     """Return the folded last token of a name ("A. Jović" -> "jovic")."""
     parts = name.replace(".", ". ").split()
@@ -81,12 +82,14 @@ def _name_runs(doc: Doc) -> list[tuple[int, int, str]]:
     blocked = _Blocked(_blocked(doc))
     pieces = _run_pieces(doc.lang)
     runs: list[tuple[int, int, str]] = []
-    for sentence in _sentence_tokens(_token_pattern(doc.lang), text, doc.sentences):
+    token = _token_pattern(doc.lang)
+    for sentence in _sentence_tokens(token, text, doc.sentences, _name_tokens(doc.lang, token, text)):
         for start, end, tokens in _token_runs(text, sentence, blocked):
             found = pieces.get(text[start:end])
             if found is None:
                 found = _remember_pieces(doc.lang, pieces, text[start:end], tokens)
-            runs.extend((start + a, start + b, name) for a, b, name in found)
+            for a, b, name in found:  # a loop, not extend(generator): most runs hold one name
+                runs.append((start + a, start + b, name))
     sentence_starts = {s.start for s in doc.sentences}
     return _drop_nouns(doc, _keep_plausible(text, runs, sentence_starts), _particles(doc.lang))
 
@@ -180,15 +183,19 @@ def _particles(lang: LanguageData) -> frozenset[str]:
 
 
 def _sentence_tokens(
-    token: re.Pattern[str], text: str, sentences: list[Span]
+    token: re.Pattern[str],
+    text: str,
+    sentences: list[Span],
+    tokens: list[re.Match[str]] | None = None,
 ) -> Iterator[list[re.Match[str]]]:
     """Yield each sentence's name tokens, as a scan of that sentence alone finds them.
 
-    The text is scanned once. A sentence takes the tokens that start inside it; it is scanned on its
-    own only where its edges could change them: a token crossing its start or end, or a particle
-    last, whose capitalised follower lies beyond the sentence.
+    The text is scanned once (``tokens``, when given, are that scan's). A sentence takes the tokens
+    that start inside it; it is scanned on its own only where its edges could change them: a token
+    crossing its start or end, or a particle last, whose capitalised follower lies beyond the sentence.
     """
-    tokens = list(token.finditer(text))
+    if tokens is None:
+        tokens = list(token.finditer(text))
     starts = [m.start() for m in tokens]
     for sent in sentences:
         lo = bisect.bisect_left(starts, sent.start)
@@ -199,6 +206,49 @@ def _sentence_tokens(
             yield list(token.finditer(text, sent.start, sent.end))
         else:
             yield tokens[lo:hi]
+
+
+def _name_tokens(lang: LanguageData, token: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Return the matches of ``token`` in ``text``, found in two cheaper scans where possible.
+
+    The token regex opens with the capitals and the particles' first letters, and those letters are
+    frequent: it is tried at many places. The same tokens are the capitalised words (a regex opening
+    with capitals only) and the particles: whole words, after a non-word character, before white
+    space and a capital, so found cheaply in the reversed text from that capital. A particle inside
+    a capitalised word ("Jean-de") is no token, as the one scan never looks there.
+    """
+    scans = _particle_scans(lang)
+    if scans is None:
+        return list(token.finditer(text))
+    capitals, reversed_particles = scans
+    tokens = list(capitals.finditer(text))
+    size = len(text)
+    starts: list[int] | None = None
+    for m in reversed_particles.finditer(text[::-1]):
+        start = size - m.end(1)
+        if starts is None:
+            starts = [t.start() for t in tokens]
+        i = bisect.bisect_right(starts, start)
+        if i and tokens[i - 1].end() > start:
+            continue  # inside a capitalised word
+        particle = token.match(text, start)
+        if particle is not None and particle.lastindex:
+            tokens.insert(i, particle)
+            starts.insert(i, start)
+    return tokens
+
+
+@cache
+def _particle_scans(lang: LanguageData) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Return the regexes of :func:`_name_tokens`: capitalised words, particles in reversed text.
+
+    None unless every particle is a lower-case word (the token regex is then one scan).
+    """
+    words = lang.words("people", "particles")
+    if not words or not all(w.isalpha() and w.islower() for w in words):
+        return None
+    backwards = "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
+    return re.compile(_NAME_WORD), re.compile(rf"{_CAPITAL}\s+({backwards})(?!\w)")
 
 
 def _token_runs(
@@ -357,11 +407,11 @@ def _keep_plausible(
 def _canonical_names(names: list[str]) -> dict[str, str]:
     """Map each name to the fullest name in the list that ends with the same surname."""
     by_surname: dict[str, set[str]] = defaultdict(set)
-    words: dict[str, tuple[str, set[str]]] = {}
+    words: dict[str, tuple[str, frozenset[str]]] = {}
     for name in names:
         if name not in words:
             key = surname_key(name)
-            words[name] = (key, {fold(t) for t in name.split()})
+            words[name] = (key, _folded_words(name))
             by_surname[key].add(name)
     canon: dict[str, str] = {}
     for name, (key, tokens) in words.items():
@@ -374,6 +424,12 @@ def _canonical_names(names: list[str]) -> dict[str, str]:
         rivals = {f for f in fuller if len(f.split()) == len(longest.split()) and f != longest}
         canon[name] = name if rivals else longest
     return canon
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
+def _folded_words(name: str) -> frozenset[str]:
+    """Return the folded words of a name (remembered: the same names recur across articles)."""
+    return frozenset(fold(t) for t in name.split())
 
 
 def _initials_clash(short: str, full: str) -> bool:

@@ -279,13 +279,14 @@ class Gazetteer:
 
     def venue_prefix(self, text: str, start: int) -> int:
         """Return the start of a stadium word ("stade", "stadio") right before ``start``, else ``start``."""
-        m = re.search(r"(\w+)\s+$", text[max(0, start - 12) : start])
+        m = _LAST_WORD.search(text[max(0, start - 12) : start])
         if m and fold(m.group(1)) in self.settings.venue_words:
             return start - len(m.group(0))
         return start
 
 
 _NONE: frozenset[str] = frozenset()
+_LAST_WORD = re.compile(r"(\w+)\s+$")
 
 
 def _simple(e: Entry) -> bool:

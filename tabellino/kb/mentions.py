@@ -41,6 +41,7 @@ Mentions = tuple[list[ClubMention], list[CompetitionMention], list[VenueMention]
 
 def split_hits(facts: Facts, gaz: Gazetteer, hits: list[Hit], text: str, language: str) -> Mentions:
     """Select non-overlapping hits and build the four mention lists (clubs resolved by context)."""
+    clubs: list[ClubMention] = []
     pending: list[Pending] = []
     comps: list[CompetitionMention] = []
     venues: list[VenueMention] = []
@@ -54,14 +55,32 @@ def split_hits(facts: Facts, gaz: Gazetteer, hits: list[Hit], text: str, languag
             hit = _only(raw, category)
         span = text[hit.start : hit.end]
         if category == CLUB:
-            pending.append(Pending(hit.start, hit.end, span, _kinds(hit.entries)))
+            clubs.append(_club(hit, span, len(clubs), pending))
         elif category == COMPETITION:
             comps.append(CompetitionMention(hit.start, hit.end, span, hit.entries[0].target))
         elif category == VENUE:
             venues.append(_venue(facts, gaz, hit, text))
         else:
             cities.append(CityMention(hit.start, hit.end, span, facts.cities.get(hit.entries[0].target, ())))
-    return _clubs(facts, pending, comps, language), comps, venues, cities
+    if pending:
+        _resolve(facts, clubs, pending, comps, language)
+    return clubs, comps, venues, cities
+
+
+def _club(hit: Hit, span: str, index: int, pending: list[Pending]) -> ClubMention:
+    """Return the mention of a club hit; one naming several clubs is also added to ``pending``.
+
+    The mention returned for such a hit is a stand-in that :func:`_resolve` replaces.
+    """
+    entries = hit.entries
+    if len(entries) == 1:  # the common case: one name of one club
+        return ClubMention(hit.start, hit.end, span, (entries[0].target,), entries[0].kind)
+    kinds = _kinds(entries)
+    if len(kinds) == 1:
+        ((cid, kind),) = kinds.items()
+        return ClubMention(hit.start, hit.end, span, (cid,), kind)
+    pending.append(Pending(hit.start, hit.end, span, kinds, index))
+    return ClubMention(hit.start, hit.end, span, tuple(kinds))
 
 
 _KIND_RANK = {"name": 0, "nickname": 1, "demonym": 2}
@@ -94,13 +113,17 @@ def _venue(facts: Facts, gaz: Gazetteer, hit: Hit, text: str) -> VenueMention:
     return VenueMention(start, hit.end, written, " ".join(written.split()), tuple(clubs))
 
 
-def _clubs(
-    facts: Facts, pending: list[Pending], comps: list[CompetitionMention], language: str
-) -> list[ClubMention]:
-    """Resolve the club mentions with the text's competitions and language as context."""
+def _resolve(
+    facts: Facts,
+    clubs: list[ClubMention],
+    pending: list[Pending],
+    comps: list[CompetitionMention],
+    language: str,
+) -> None:
+    """Resolve the ambiguous club mentions with the text's clubs, competitions and language as context."""
     comp_countries = {c for m in comps if (c := facts.competitions[m.competition].country)}
     layer = facts.layer
     lang_countries = (
         set(layer.languages[language].countries) if layer and language in layer.languages else set()
     )
-    return resolve_clubs(pending, facts.clubs, comp_countries, lang_countries)
+    resolve_clubs(clubs, pending, facts.clubs, comp_countries, lang_countries)

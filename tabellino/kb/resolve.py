@@ -32,6 +32,7 @@ class Pending:
     end: int
     text: str
     kinds: dict[str, str]
+    index: int = -1  # where the mention stands in the text's list of club mentions
 
     @property
     def candidates(self) -> list[str]:
@@ -68,13 +69,18 @@ def _order(ids: list[str], clubs: dict[str, Club]) -> list[str]:
 
 
 def resolve_clubs(
-    pending: list[Pending], clubs: dict[str, Club], comp_countries: set[str], lang_countries: set[str]
-) -> list[ClubMention]:
-    """Resolve the pending mentions of one text and return them as :class:`ClubMention`."""
-    ambiguous = [p for p in pending if len(p.kinds) > 1]
-    if not ambiguous:
-        return [_mention(p, clubs) for p in pending]
-    resolved = {next(iter(p.kinds)) for p in pending if len(p.kinds) == 1}
+    mentions: list[ClubMention],
+    ambiguous: list[Pending],
+    clubs: dict[str, Club],
+    comp_countries: set[str],
+    lang_countries: set[str],
+) -> None:
+    """Resolve the ambiguous mentions of one text and put them in ``mentions`` at their index.
+
+    ``mentions`` holds every club mention of the text, the ambiguous ones as stand-ins.
+    """
+    ambiguous_at = {p.index for p in ambiguous}
+    resolved = {m.candidates[0] for i, m in enumerate(mentions) if i not in ambiguous_at}
     for _ in range(2):
         text_countries = {clubs[c].country for c in resolved} | comp_countries
         changed = False
@@ -88,7 +94,8 @@ def resolve_clubs(
                         resolved.add(left[0])
         if not changed:
             break
-    return [_mention(p, clubs) for p in pending]
+    for p in ambiguous:
+        mentions[p.index] = _mention(p, clubs)
 
 
 def _mention(p: Pending, clubs: dict[str, Club]) -> ClubMention:
