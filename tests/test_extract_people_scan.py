@@ -8,13 +8,8 @@ from pathlib import Path
 import pytest
 
 from tabellino.extract.doc import split_sentences
-from tabellino.extract.people import (
-    _name_tokens,
-    _role_before,
-    _role_pattern,
-    _sentence_tokens,
-    _token_pattern,
-)
+from tabellino.extract.people import _name_tokens, _sentence_tokens, _token_pattern
+from tabellino.extract.people_roles import _role_before, _role_pattern
 from tabellino.lang import load_language
 from tabellino.models import Span
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tabellino.extract.people import _NAME_WORD, _role_before, _role_ending, _role_pattern, _token_pattern
+from tabellino.extract.people import _NAME_WORD, _token_pattern
+from tabellino.extract.people_roles import _role_before, _role_ending, _role_pattern
 from tabellino.lang import load_language
 
 CASES = json.loads((Path(__file__).parent / "data" / "people_shortcut_cases.json").read_text("utf-8"))
