@@ -112,11 +112,7 @@ class Doc:
         quoted = self.quoted
         if not quoted:
             return False
-        cached = self._index.get("quoted")  # the check of _starts, inlined: called for many offsets
-        if cached and cached[0] is quoted and cached[1] == len(quoted):
-            starts = cached[2]
-        else:
-            starts = self._starts("quoted", quoted)
+        starts = self._starts("quoted", quoted)
         i = bisect.bisect_left(starts, offset) - 1
         return i >= 0 and offset < quoted[i].end
 
@@ -125,11 +121,7 @@ class Doc:
         sentences = self.sentences
         if not sentences:
             return Span(0, len(self.text))
-        cached = self._index.get("sentences")  # the check of _starts, inlined: called for many offsets
-        if cached and cached[0] is sentences and cached[1] == len(sentences):
-            starts = cached[2]
-        else:
-            starts = self._starts("sentences", sentences)
+        starts = self._starts("sentences", sentences)
         i = bisect.bisect_right(starts, offset) - 1
         return sentences[i if i > 0 else 0]
 
