@@ -25,7 +25,7 @@ from typing import Any
 
 import ahocorasick
 
-from tabellino.lang.prefilter import LITERALS, casefolded, char_class, parse_tree
+from tabellino.lang.prefilter import LITERALS, casefolded, char_class, literal_automaton, parse_tree
 from tabellino.lang.regex_source import flat_pieces
 from tabellino.lang.residual import NO_REST, residual_scan, skipper, unguarded
 
@@ -372,16 +372,8 @@ class _LeadIndex:
         if shared == folded:
             return LITERALS.hits(shared)
         if self._automaton is None:
-            self._automaton = self._build()
+            self._automaton = literal_automaton(self._ids)
         return list(self._automaton.iter(folded))
-
-    def _build(self) -> ahocorasick.Automaton:
-        """Return an automaton reporting each literal where it ends."""
-        automaton = ahocorasick.Automaton()
-        for word in self._ids:
-            automaton.add_word(word, word)
-        automaton.make_automaton()
-        return automaton
 
 
 _LEAD_INDEX = _LeadIndex()

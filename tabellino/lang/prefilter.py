@@ -30,6 +30,7 @@ __all__ = [
     "compile_scanning",
     "first_characters",
     "holds",
+    "literal_automaton",
     "lookahead",
     "may_match",
     "parse_tree",
@@ -141,10 +142,7 @@ class LiteralIndex:
             (frozenset(w for w in part if len(w) >= _LONG), tuple(w for w in part if len(w) < _LONG))
             for part in gate
         )
-        new = set().union(*(longs for longs, _ in parts)) - self._words
-        if new:
-            self._words |= new
-            self._automaton, self._last = None, None
+        self.add(set().union(*(longs for longs, _ in parts)))
         return parts
 
     def holds(self, parts: Parts, folded: str) -> bool:
@@ -153,19 +151,14 @@ class LiteralIndex:
             return all(
                 any(w in folded for w in longs) or any(w in folded for w in shorts) for longs, shorts in parts
             )
-        found = self._found(folded)
-        return all(not longs.isdisjoint(found) or any(w in folded for w in shorts) for longs, shorts in parts)
+        return _holds_found(parts, self._found(folded), folded)
 
     def holding(self, gates: Sequence[Parts], folded: str) -> tuple[int, ...]:
         """Return the indices of the gates a case-folded text holds (:meth:`holds` of each, one look-up)."""
         if len(folded) < _INDEXED_TEXT:
             return tuple(i for i, parts in enumerate(gates) if self.holds(parts, folded))
         found = self._found(folded)
-        return tuple(
-            i
-            for i, parts in enumerate(gates)
-            if all(not longs.isdisjoint(found) or any(w in folded for w in shorts) for longs, shorts in parts)
-        )
+        return tuple(i for i, parts in enumerate(gates) if _holds_found(parts, found, folded))
 
     def hits(self, folded: str) -> list[tuple[int, str]]:
         """Return where each registered literal ends in a case-folded text, with the literal, in order.
@@ -184,18 +177,23 @@ class LiteralIndex:
         if last is not None and last[0] is folded:
             return last
         if self._automaton is None:
-            self._automaton = _automaton(self._words)
+            self._automaton = literal_automaton(self._words)
         hits = list(self._automaton.iter(folded)) if self._words else []
         self._last = (folded, hits, frozenset(map(itemgetter(1), hits)))
         return self._last
 
 
-def _automaton(words: set[str]) -> ahocorasick.Automaton:
+def _holds_found(parts: Parts, found: frozenset[str], folded: str) -> bool:
+    """Return whether every part has a long literal among ``found`` or a short one in ``folded``."""
+    return all(not longs.isdisjoint(found) or any(w in folded for w in shorts) for longs, shorts in parts)
+
+
+def literal_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
     """Return an Aho-Corasick automaton reporting each of ``words`` (its value) wherever it ends."""
     automaton = ahocorasick.Automaton()
     for word in words:
         automaton.add_word(word, word)
-    if words:
+    if len(automaton):
         automaton.make_automaton()
     return automaton
 
